@@ -1,0 +1,63 @@
+package com.allthrive.sms.shared;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import java.util.Set;
+
+/**
+ * Parses user-typed numbers with libphonenumber (default region US) into E.164 and tells whether
+ * they can receive SMS. Mobile and fixed-line-or-mobile numbers can; the rest cannot.
+ */
+public final class PhoneNumbers {
+
+  /** The outcome of parsing one number. */
+  public sealed interface Parsed permits Valid, Invalid {}
+
+  /** A valid, SMS-capable number with its ISO 3166 region code. */
+  public record Valid(PhoneNumber number, String region) implements Parsed {}
+
+  /** A number that cannot be used, with a reason fit for an error message. */
+  public record Invalid(String reason) implements Parsed {}
+
+  private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+  private static final Set<PhoneNumberType> SMS_CAPABLE =
+      Set.of(PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE);
+  private static final int MAX_INPUT = 40;
+
+  private PhoneNumbers() {}
+
+  public static Parsed parse(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return new Invalid("phone number is required");
+    }
+    if (raw.length() > MAX_INPUT) {
+      return new Invalid("phone number is too long");
+    }
+    try {
+      var parsed = UTIL.parse(raw, "US");
+      if (!UTIL.isValidNumber(parsed)) {
+        return new Invalid("not a valid phone number");
+      }
+      if (!SMS_CAPABLE.contains(UTIL.getNumberType(parsed))) {
+        return new Invalid("this number cannot receive text messages");
+      }
+      return new Valid(
+          new PhoneNumber(UTIL.format(parsed, PhoneNumberFormat.E164)),
+          UTIL.getRegionCodeForNumber(parsed));
+    } catch (NumberParseException e) {
+      return new Invalid("not a valid phone number");
+    }
+  }
+
+  /** Parses a number or throws a 400 problem naming the field. */
+  public static Valid require(String field, String raw) {
+    Parsed parsed = parse(raw);
+    if (parsed instanceof Valid valid) {
+      return valid;
+    }
+    throw ApiProblem.badRequest(
+        "invalid_phone_number", field + ": " + ((Invalid) parsed).reason());
+  }
+}

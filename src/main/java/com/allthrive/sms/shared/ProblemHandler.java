@@ -1,0 +1,95 @@
+package com.allthrive.sms.shared;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every error of the JSON API to an RFC 9457 problem. Spring MVC's own errors keep their
+ * status; bad bodies become 400 with code {@code malformed_body}; anything unexpected is a 500
+ * whose detail reveals nothing.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+  @ExceptionHandler(ApiProblem.class)
+  ResponseEntity<ProblemDetail> apiProblem(ApiProblem ex) {
+    ProblemDetail body = Problems.of(ex.status(), ex.code(), ex.getMessage());
+    ex.properties().forEach(body::setProperty);
+    var response = ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    if (ex.retryAfterSeconds() != null) {
+      response.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()));
+      body.setProperty("retry_after_seconds", ex.retryAfterSeconds());
+    }
+    return response.body(body);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    log.error("Unexpected error", ex);
+    ProblemDetail body =
+        Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong.");
+    return ResponseEntity.internalServerError()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(body);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail body =
+        Problems.of(HttpStatus.BAD_REQUEST, "malformed_body", JsonErrors.describe(ex));
+    return problem(body);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+      errors.putIfAbsent(JsonErrors.snake(error.getField()), error.getDefaultMessage());
+    }
+    ProblemDetail body =
+        Problems.of(HttpStatus.BAD_REQUEST, "invalid_request", "Some fields are invalid.");
+    body.setProperty("errors", errors);
+    return problem(body);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (body instanceof ProblemDetail detail && detail.getProperties() == null) {
+      String code = HttpStatus.valueOf(status.value()).name().toLowerCase();
+      detail.setProperty("code", code);
+    }
+    return super.handleExceptionInternal(ex, body, headers, status, request);
+  }
+
+  private static ResponseEntity<Object> problem(ProblemDetail body) {
+    return ResponseEntity.status(body.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(body);
+  }
+}

@@ -1,0 +1,80 @@
+package com.allthrive.sms.shared;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Race-free fixed-window counters in the database, shared by every instance. A hit is taken by a
+ * conditional {@code UPDATE ... WHERE hits < limit}, so two concurrent callers can never both take
+ * the last slot (the plan's get-then-set could). Hits join the caller's transaction: a rolled-back
+ * send gives its slot back.
+ */
+@Component
+public class WindowCounter {
+
+  /** The answer to one attempt: taken or not, and when the window ends. */
+  public record Hit(boolean allowed, Instant windowEnd) {
+    public Duration retryAfter(Instant now) {
+      return Duration.between(now, windowEnd);
+    }
+  }
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  WindowCounter(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Takes one slot of {@code limit} in the current window of {@code key}, if one is left. */
+  @Transactional
+  public Hit tryAcquire(String key, int limit, Duration window) {
+    Instant start = windowStart(window);
+    OffsetDateTime at = OffsetDateTime.ofInstant(start, ZoneOffset.UTC);
+    jdbc.sql(
+            "insert into rate_counter (counter_key, window_start, hits) values (:k, :w, 0)"
+                + " on conflict do nothing")
+        .param("k", key)
+        .param("w", at)
+        .update();
+    int taken =
+        jdbc.sql(
+                "update rate_counter set hits = hits + 1"
+                    + " where counter_key = :k and window_start = :w and hits < :limit")
+            .param("k", key)
+            .param("w", at)
+            .param("limit", limit)
+            .update();
+    return new Hit(taken == 1, start.plus(window));
+  }
+
+  /** Hits taken so far in the current window of {@code key}. */
+  public int count(String key, Duration window) {
+    return jdbc.sql("select hits from rate_counter where counter_key = :k and window_start = :w")
+        .param("k", key)
+        .param("w", OffsetDateTime.ofInstant(windowStart(window), ZoneOffset.UTC))
+        .query(Integer.class)
+        .optional()
+        .orElse(0);
+  }
+
+  /** Forgets windows that ended before {@code before}. */
+  public int purgeBefore(Instant before) {
+    return jdbc.sql("delete from rate_counter where window_start < :before")
+        .param("before", OffsetDateTime.ofInstant(before, ZoneOffset.UTC))
+        .update();
+  }
+
+  private Instant windowStart(Duration window) {
+    long size = window.toSeconds();
+    long now = clock.instant().getEpochSecond();
+    return Instant.ofEpochSecond(now - Math.floorMod(now, size));
+  }
+}

@@ -1,0 +1,49 @@
+package com.allthrive.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.allthrive.sms.support.TestDatabases;
+import com.allthrive.sms.support.TestKeys;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class ApplicationSmokeTests {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabases.h2(registry);
+  }
+
+  @Autowired MockMvcTester mvc;
+
+  @Test
+  void answersHealthWithoutCredentials() {
+    assertThat(mvc.get().uri("/actuator/health")).hasStatusOk();
+  }
+
+  @Test
+  void rejectsAnUnknownApiKeyWithAProblemBody() {
+    var result = mvc.get().uri("/api/v1/admin/sms-messages").header("X-Api-Key", "nope").exchange();
+
+    assertThat(result).hasStatus(401).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("invalid_api_key");
+  }
+
+  @Test
+  void refusesThePlatformKeyOnAdminPaths() {
+    var result =
+        mvc.get().uri("/api/v1/admin/sms-messages").header("X-Api-Key", TestKeys.PLATFORM_KEY).exchange();
+
+    assertThat(result).hasStatus(403);
+  }
+}
