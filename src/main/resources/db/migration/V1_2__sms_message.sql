@@ -7,6 +7,8 @@ create table sms_message (
   to_phone             varchar(20) not null,
   message_type         varchar(32) not null,
   body                 varchar(1600),
+  -- the real body, AES-GCM sealed, only while a redacted body is logged and the send is pending
+  sealed_body          bytea,
   status               varchar(16) not null,
   provider             varchar(16) not null,
   provider_message_id  varchar(64),

@@ -1,0 +1,35 @@
+package com.allthrive.sms.accounts;
+
+import com.allthrive.sms.shared.PhoneNumber;
+import com.allthrive.sms.shared.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The public API of the accounts module. */
+public interface Accounts {
+
+  Optional<Account> find(UserId id);
+
+  /** Accounts whose current number is {@code number}, verified or not. */
+  List<Account> findByPhone(PhoneNumber number);
+
+  /** The outcome of {@link #markVerified}. */
+  enum VerifyOutcome {
+    VERIFIED,
+    /** the account's current number is no longer the one the code was sent to */
+    NUMBER_CHANGED,
+    /** another account has verified this number */
+    TAKEN_BY_OTHER_ACCOUNT,
+    UNKNOWN_ACCOUNT
+  }
+
+  /**
+   * Marks {@code number} verified for the user, only if it is still their current number and no
+   * other account has verified it. Joins the caller's transaction.
+   */
+  VerifyOutcome markVerified(UserId id, PhoneNumber number, Instant at);
+
+  /** True when an account other than {@code except} has verified {@code number}. */
+  boolean verifiedByAnother(PhoneNumber number, UserId except);
+}

@@ -1,0 +1,104 @@
+package com.allthrive.sms.accounts.internal;
+
+import com.allthrive.sms.accounts.Account;
+import com.allthrive.sms.shared.PhoneNumber;
+import com.allthrive.sms.shared.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccountRepository {
+
+  private static final String COLUMNS =
+      "user_id, username, display_name, timezone, phone_number, phone_verified, phone_verified_at";
+
+  private final JdbcClient jdbc;
+
+  AccountRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<Account> find(UserId id, boolean forUpdate) {
+    return jdbc.sql("select " + COLUMNS + " from account where user_id = :id"
+            + (forUpdate ? " for update" : ""))
+        .param("id", id.value())
+        .query(AccountRepository::map)
+        .optional();
+  }
+
+  List<Account> findByPhone(PhoneNumber number) {
+    return jdbc.sql("select " + COLUMNS + " from account where phone_number = :p order by user_id")
+        .param("p", number.e164())
+        .query(AccountRepository::map)
+        .list();
+  }
+
+  Optional<UserId> verifiedOwner(PhoneNumber number) {
+    return jdbc.sql("select user_id from account where verified_phone = :p")
+        .param("p", number.e164())
+        .query((rs, n) -> new UserId(rs.getString(1)))
+        .optional();
+  }
+
+  void insert(UserId id, String username, String displayName, ZoneId zone, Instant now) {
+    jdbc.sql("insert into account (user_id, username, display_name, timezone, phone_verified,"
+            + " created_at, updated_at) values (:id, :u, :d, :tz, false, :now, :now)")
+        .param("id", id.value()).param("u", username).param("d", displayName)
+        .param("tz", zone.getId()).param("now", utc(now))
+        .update();
+  }
+
+  void updateProfile(UserId id, String username, String displayName, ZoneId zone, Instant now) {
+    jdbc.sql("update account set username = :u, display_name = :d, timezone = :tz,"
+            + " updated_at = :now where user_id = :id")
+        .param("id", id.value()).param("u", username).param("d", displayName)
+        .param("tz", zone.getId()).param("now", utc(now))
+        .update();
+  }
+
+  /** Sets a new, unverified number (null removes it). */
+  void setPhone(UserId id, PhoneNumber number, Instant now) {
+    jdbc.sql("update account set phone_number = :p, phone_verified = false,"
+            + " phone_verified_at = null, verified_phone = null, updated_at = :now"
+            + " where user_id = :id")
+        .param("id", id.value()).param("p", number == null ? null : number.e164())
+        .param("now", utc(now))
+        .update();
+  }
+
+  void markVerified(UserId id, PhoneNumber number, Instant at) {
+    jdbc.sql("update account set phone_verified = true, phone_verified_at = :at,"
+            + " verified_phone = :p, updated_at = :at where user_id = :id")
+        .param("id", id.value()).param("p", number.e164()).param("at", utc(at))
+        .update();
+  }
+
+  int delete(UserId id) {
+    return jdbc.sql("delete from account where user_id = :id").param("id", id.value()).update();
+  }
+
+  private static Account map(ResultSet rs, int row) throws SQLException {
+    String phone = rs.getString("phone_number");
+    OffsetDateTime verifiedAt = rs.getObject("phone_verified_at", OffsetDateTime.class);
+    return new Account(
+        new UserId(rs.getString("user_id")),
+        rs.getString("username"),
+        rs.getString("display_name"),
+        ZoneId.of(rs.getString("timezone")),
+        phone == null ? null : new PhoneNumber(phone),
+        rs.getBoolean("phone_verified"),
+        verifiedAt == null ? null : verifiedAt.toInstant());
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,111 @@
+package com.allthrive.sms.accounts.internal;
+
+import com.allthrive.sms.accounts.Account;
+import com.allthrive.sms.accounts.AccountErased;
+import com.allthrive.sms.accounts.Accounts;
+import com.allthrive.sms.accounts.PhoneNumberChanged;
+import com.allthrive.sms.shared.ApiProblem;
+import com.allthrive.sms.shared.PhoneNumber;
+import com.allthrive.sms.shared.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts, and the operations its web adapter needs (public only for that sub-package). */
+@Service
+public class AccountService implements Accounts {
+
+  private final AccountRepository accounts;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  AccountService(AccountRepository accounts, ApplicationEventPublisher events, Clock clock) {
+    this.accounts = accounts;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<Account> find(UserId id) {
+    return accounts.find(id, false);
+  }
+
+  @Override
+  public List<Account> findByPhone(PhoneNumber number) {
+    return accounts.findByPhone(number);
+  }
+
+  @Override
+  @Transactional
+  public VerifyOutcome markVerified(UserId id, PhoneNumber number, Instant at) {
+    Optional<Account> account = accounts.find(id, true);
+    if (account.isEmpty()) {
+      return VerifyOutcome.UNKNOWN_ACCOUNT;
+    }
+    if (!number.equals(account.get().phoneNumber())) {
+      return VerifyOutcome.NUMBER_CHANGED;
+    }
+    if (verifiedByAnother(number, id)) {
+      return VerifyOutcome.TAKEN_BY_OTHER_ACCOUNT;
+    }
+    accounts.markVerified(id, number, at);
+    return VerifyOutcome.VERIFIED;
+  }
+
+  @Override
+  public boolean verifiedByAnother(PhoneNumber number, UserId except) {
+    return accounts.verifiedOwner(number).filter(owner -> !owner.equals(except)).isPresent();
+  }
+
+  /** The platform's upsert; a number it sends that differs from the stored one is unverified. */
+  @Transactional
+  public Account upsert(UserId id, String username, String displayName, ZoneId zone, PhoneNumber phone) {
+    Instant now = clock.instant();
+    Optional<Account> existing = accounts.find(id, true);
+    if (existing.isEmpty()) {
+      accounts.insert(id, username, displayName, zone, now);
+    } else {
+      accounts.updateProfile(id, username, displayName, zone, now);
+    }
+    PhoneNumber previous = existing.map(Account::phoneNumber).orElse(null);
+    if (phone != null && !phone.equals(previous)) {
+      changePhone(id, previous, phone, "api", now);
+    }
+    return accounts.find(id, false).orElseThrow();
+  }
+
+  /** The user's own change: a new number starts unverified; null removes it. */
+  @Transactional
+  public Account setPhone(UserId id, PhoneNumber phone) {
+    Account account = accounts.find(id, true).orElseThrow(() -> unknown(id));
+    if (!Objects.equals(account.phoneNumber(), phone)) {
+      changePhone(id, account.phoneNumber(), phone, "web", clock.instant());
+    }
+    return accounts.find(id, false).orElseThrow();
+  }
+
+  @Transactional
+  public boolean erase(UserId id) {
+    if (accounts.find(id, true).isEmpty()) {
+      return false;
+    }
+    events.publishEvent(new AccountErased(id, clock.instant()));
+    accounts.delete(id);
+    return true;
+  }
+
+  static ApiProblem unknown(UserId id) {
+    return ApiProblem.notFound("unknown_user", "The platform has not provisioned this user.");
+  }
+
+  private void changePhone(UserId id, PhoneNumber previous, PhoneNumber current, String method, Instant now) {
+    accounts.setPhone(id, current, now);
+    events.publishEvent(new PhoneNumberChanged(id, previous, current, method, now));
+  }
+}

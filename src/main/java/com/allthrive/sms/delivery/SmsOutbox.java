@@ -1,0 +1,13 @@
+package com.allthrive.sms.delivery;
+
+/**
+ * Accepts messages for sending. {@link #enqueue} joins the caller's transaction: the log row and
+ * its dispatch task commit or roll back with the business decision that caused them.
+ */
+public interface SmsOutbox {
+
+  /** The log row of an accepted message; {@code created} is false when the key was seen before. */
+  record Queued(long messageId, boolean created) {}
+
+  Queued enqueue(OutgoingSms sms);
+}

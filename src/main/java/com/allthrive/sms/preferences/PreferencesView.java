@@ -1,0 +1,26 @@
+package com.allthrive.sms.preferences;
+
+import java.time.Instant;
+import java.time.LocalTime;
+
+/**
+ * The user's SMS settings as {@code GET /api/v1/me/sms-preferences} answers them (snake_case in
+ * JSON). {@code allowSmsSecurityAlerts} is always true.
+ */
+public record PreferencesView(
+    String phoneNumber,
+    boolean phoneVerified,
+    Instant phoneVerifiedAt,
+    boolean allowSmsInvitations,
+    boolean allowSmsDmNotifications,
+    boolean allowSmsBattleResults,
+    boolean allowSmsAchievementUnlocks,
+    boolean allowSmsChallengeReminders,
+    boolean allowSmsSecurityAlerts,
+    boolean optedOut,
+    QuietHours quietHours,
+    String timezone) {
+
+  /** A daily window in the user's time zone; {@code end} before {@code start} spans midnight. */
+  public record QuietHours(LocalTime start, LocalTime end) {}
+}
