@@ -26,9 +26,10 @@ public interface Accounts {
 
   /**
    * Marks {@code number} verified for the user, only if it is still their current number and no
-   * other account has verified it. Joins the caller's transaction.
+   * other account has verified it, and publishes {@link PhoneVerified}. Joins the caller's
+   * transaction.
    */
-  VerifyOutcome markVerified(UserId id, PhoneNumber number, Instant at);
+  VerifyOutcome markVerified(UserId id, PhoneNumber number, Instant at, ConsentEvidence evidence);
 
   /** True when an account other than {@code except} has verified {@code number}. */
   boolean verifiedByAnother(PhoneNumber number, UserId except);

@@ -3,6 +3,8 @@ package com.allthrive.sms.accounts.internal;
 import com.allthrive.sms.accounts.Account;
 import com.allthrive.sms.accounts.AccountErased;
 import com.allthrive.sms.accounts.Accounts;
+import com.allthrive.sms.accounts.ConsentEvidence;
+import com.allthrive.sms.accounts.PhoneVerified;
 import com.allthrive.sms.accounts.PhoneNumberChanged;
 import com.allthrive.sms.shared.ApiProblem;
 import com.allthrive.sms.shared.PhoneNumber;
@@ -43,7 +45,8 @@ public class AccountService implements Accounts {
 
   @Override
   @Transactional
-  public VerifyOutcome markVerified(UserId id, PhoneNumber number, Instant at) {
+  public VerifyOutcome markVerified(
+      UserId id, PhoneNumber number, Instant at, ConsentEvidence evidence) {
     Optional<Account> account = accounts.find(id, true);
     if (account.isEmpty()) {
       return VerifyOutcome.UNKNOWN_ACCOUNT;
@@ -55,6 +58,7 @@ public class AccountService implements Accounts {
       return VerifyOutcome.TAKEN_BY_OTHER_ACCOUNT;
     }
     accounts.markVerified(id, number, at);
+    events.publishEvent(new PhoneVerified(id, number, at, evidence));
     return VerifyOutcome.VERIFIED;
   }
 
