@@ -55,6 +55,17 @@ public class WindowCounter {
     return new Hit(taken == 1, start.plus(window));
   }
 
+  /** Gives back one hit of the current window (a later check refused the message). */
+  @Transactional
+  public void release(String key, Duration window) {
+    jdbc.sql(
+            "update rate_counter set hits = hits - 1"
+                + " where counter_key = :k and window_start = :w and hits > 0")
+        .param("k", key)
+        .param("w", OffsetDateTime.ofInstant(windowStart(window), ZoneOffset.UTC))
+        .update();
+  }
+
   /** Hits taken so far in the current window of {@code key}. */
   public int count(String key, Duration window) {
     return jdbc.sql("select hits from rate_counter where counter_key = :k and window_start = :w")

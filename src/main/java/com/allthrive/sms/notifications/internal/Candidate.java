@@ -1,0 +1,36 @@
+package com.allthrive.sms.notifications.internal;
+
+import com.allthrive.sms.accounts.Account;
+import com.allthrive.sms.delivery.MessageType;
+import com.allthrive.sms.preferences.Category;
+import com.allthrive.sms.shared.PhoneNumber;
+import com.allthrive.sms.shared.UserId;
+import java.time.Instant;
+
+/**
+ * One possible SMS the policy decides on.
+ *
+ * @param type the message type
+ * @param category the preference that governs it; null for security alerts (always on)
+ * @param recipient the recipient's account, or null for a raw number (an invitation)
+ * @param to the destination; for an account, its verified number (null when it has none)
+ * @param triggeredBy the user who caused it, or null
+ * @param staleAfter after this instant the message is pointless (a deadline), or null
+ */
+record Candidate(
+    MessageType type,
+    Category category,
+    Account recipient,
+    PhoneNumber to,
+    UserId triggeredBy,
+    Instant staleAfter) {
+
+  /** Security alerts: ignore category, quiet hours and the per-user limit (never STOP). */
+  boolean critical() {
+    return type == MessageType.SECURITY_ALERT;
+  }
+
+  UserId recipientId() {
+    return recipient == null ? null : recipient.id();
+  }
+}

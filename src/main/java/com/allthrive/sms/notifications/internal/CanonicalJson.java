@@ -1,0 +1,57 @@
+package com.allthrive.sms.notifications.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A hash of a JSON body that ignores member order and whitespace, so a retried request that
+ * serialises the same event differently still counts as the same body.
+ */
+final class CanonicalJson {
+
+  private CanonicalJson() {}
+
+  static String hash(JsonNode node) {
+    StringBuilder out = new StringBuilder();
+    write(node, out);
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(out.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void write(JsonNode node, StringBuilder out) {
+    if (node.isObject()) {
+      Map<String, JsonNode> sorted = new TreeMap<>();
+      node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
+      out.append('{');
+      sorted.forEach((k, v) -> {
+        out.append(quote(k)).append(':');
+        write(v, out);
+        out.append(',');
+      });
+      out.append('}');
+    } else if (node.isArray()) {
+      out.append('[');
+      node.forEach(v -> {
+        write(v, out);
+        out.append(',');
+      });
+      out.append(']');
+    } else {
+      out.append(node.toString());
+    }
+  }
+
+  private static String quote(String s) {
+    return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+}

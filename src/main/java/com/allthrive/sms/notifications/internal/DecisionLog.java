@@ -1,0 +1,39 @@
+package com.allthrive.sms.notifications.internal;
+
+import com.allthrive.sms.notifications.Outcome;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Records every decision with its reason; numbers are stored masked. */
+@Repository
+class DecisionLog {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  DecisionLog(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  Decision record(String eventId, Candidate c, Outcome outcome, String reason, Long messageId) {
+    jdbc.sql(
+            """
+            insert into notification_decision (event_id, user_id, to_phone, message_type, outcome,
+              reason, message_id, created_at)
+            values (:event, :user, :to, :type, :outcome, :reason, :message, :at)""")
+        .param("event", eventId)
+        .param("user", c.recipientId() == null ? null : c.recipientId().value())
+        .param("to", c.to() == null ? null : c.to().masked())
+        .param("type", c.type().code())
+        .param("outcome", outcome.code())
+        .param("reason", reason)
+        .param("message", messageId)
+        .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+        .update();
+    return Decision.of(c.recipientId(), outcome, reason, messageId);
+  }
+}

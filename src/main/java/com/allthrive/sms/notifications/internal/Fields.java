@@ -1,0 +1,65 @@
+package com.allthrive.sms.notifications.internal;
+
+import com.allthrive.sms.shared.ApiProblem;
+import com.allthrive.sms.shared.UserId;
+import java.net.URI;
+import tools.jackson.databind.JsonNode;
+
+/** Reads typed members of an event's {@code data}, answering 400 with the member's name. */
+final class Fields {
+
+  private final JsonNode data;
+
+  Fields(JsonNode data) {
+    if (data == null || !data.isObject()) {
+      throw invalid("data", "must be an object");
+    }
+    this.data = data;
+  }
+
+  String text(String name, int maxLength) {
+    JsonNode value = data.get(name);
+    if (value == null || !value.isString() || value.stringValue().isBlank()) {
+      throw invalid(name, "is required and must be a non-empty string");
+    }
+    if (value.stringValue().length() > maxLength) {
+      throw invalid(name, "must be at most " + maxLength + " characters");
+    }
+    return value.stringValue();
+  }
+
+  /** An id the platform may send as a string or an integer. */
+  String id(String name) {
+    JsonNode value = data.get(name);
+    if (value != null && value.isIntegralNumber()) {
+      return value.asString();
+    }
+    return text(name, 64);
+  }
+
+  UserId userId(String name) {
+    String raw = id(name);
+    if (!UserId.isValid(raw)) {
+      throw invalid(name, "is not a valid user id");
+    }
+    return new UserId(raw);
+  }
+
+  String url(String name) {
+    String raw = text(name, 500);
+    try {
+      URI uri = URI.create(raw);
+      if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
+        return uri.toString();
+      }
+    } catch (IllegalArgumentException e) {
+      // answered below
+    }
+    throw invalid(name, "must be an absolute http(s) URL");
+  }
+
+  static ApiProblem invalid(String field, String message) {
+    return ApiProblem.badRequest("invalid_event", "data." + field + " " + message + ".")
+        .with("field", field);
+  }
+}

@@ -1,0 +1,56 @@
+package com.allthrive.sms.notifications.internal;
+
+import com.allthrive.sms.delivery.OutgoingSms;
+import com.allthrive.sms.delivery.SmsOutbox;
+import com.allthrive.sms.notifications.Outcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs the policy for one candidate and, when it may be sent, writes the message and its dispatch
+ * task; the decision is recorded either way. Always inside the intake's transaction.
+ */
+@Component
+class Notifier {
+
+  private final NotificationPolicy policy;
+  private final SmsOutbox outbox;
+  private final DecisionLog decisions;
+  private final Clock clock;
+
+  Notifier(NotificationPolicy policy, SmsOutbox outbox, DecisionLog decisions, Clock clock) {
+    this.policy = policy;
+    this.outbox = outbox;
+    this.decisions = decisions;
+    this.clock = clock;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  Decision notify(String eventId, Candidate candidate, OutgoingText text) {
+    Instant now = clock.instant();
+    Optional<Verdict> verdict = policy.evaluate(candidate, now);
+    if (verdict.isPresent() && verdict.get() instanceof Verdict.Skip skip) {
+      return decisions.record(eventId, candidate, Outcome.SKIPPED, skip.reason(), null);
+    }
+    Instant sendAt = verdict.map(v -> ((Verdict.Defer) v).until()).orElse(null);
+    var queued = outbox.enqueue(message(candidate, text, sendAt));
+    if (!queued.created()) {
+      return decisions.record(eventId, candidate, Outcome.SKIPPED, "duplicate", queued.messageId());
+    }
+    return sendAt == null
+        ? decisions.record(eventId, candidate, Outcome.QUEUED, "eligible", queued.messageId())
+        : decisions.record(eventId, candidate, Outcome.DEFERRED, "quiet_hours", queued.messageId());
+  }
+
+  private static OutgoingSms message(Candidate c, OutgoingText text, Instant sendAt) {
+    return OutgoingSms.of(text.key(), c.to(), c.type(), text.body(), c.recipientId())
+        .withPriority(text.priority())
+        .withTriggeredBy(c.triggeredBy())
+        .withRelated(text.relatedType(), text.relatedId())
+        .withSchedule(sendAt, text.validity());
+  }
+}

@@ -1,0 +1,34 @@
+package com.allthrive.sms.notifications.internal;
+
+/**
+ * Cleans user-supplied values before they enter a message: control characters and line breaks
+ * removed, whitespace collapsed, length capped in Unicode code points (a surrogate pair is never
+ * split) with an ellipsis.
+ */
+final class Texts {
+
+  private Texts() {}
+
+  static String clean(String value, int maxCodePoints) {
+    if (value == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(value.length());
+    value
+        .codePoints()
+        .map(cp -> Character.isISOControl(cp) || Character.getType(cp) == Character.LINE_SEPARATOR
+            || Character.getType(cp) == Character.PARAGRAPH_SEPARATOR ? ' ' : cp)
+        .filter(cp -> Character.getType(cp) != Character.FORMAT)
+        .forEach(out::appendCodePoint);
+    String collapsed = out.toString().replaceAll("\\s+", " ").strip();
+    return truncate(collapsed, maxCodePoints);
+  }
+
+  static String truncate(String value, int maxCodePoints) {
+    if (value.codePointCount(0, value.length()) <= maxCodePoints) {
+      return value;
+    }
+    int end = value.offsetByCodePoints(0, maxCodePoints - 1);
+    return value.substring(0, end).stripTrailing() + "…";
+  }
+}

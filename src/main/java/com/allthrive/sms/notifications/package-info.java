@@ -1,0 +1,21 @@
+/**
+ * The touchpoints: platform events taken in exactly once per {@code Idempotency-Key}, one policy
+ * decision per recipient recorded with its reason, message texts, and the messages handed to
+ * delivery in the same transaction.
+ *
+ * <p>Decisions worth knowing:
+ *
+ * <ul>
+ *   <li>The policy's rules run in DESIGN's order and the first skip wins. A quiet-hours deferral
+ *       does not stop the later rules: a deferred message is accepted for sending, so it counts
+ *       against the per-user limit like any other.
+ *   <li>Limits are fixed windows counted in the database ({@code WindowCounter}), race-free across
+ *       instances, and rolled back with a failed transaction.
+ *   <li>A battle invitation goes to a raw number: it is limited per inviter and per number per day,
+ *       and refused when any account holding the number has switched invitations off. One
+ *       invitation id yields one message, whatever the idempotency key.
+ *   <li>The same key with the same body (member order and whitespace aside) answers the first
+ *       answer again; the same key with another body is a 409.
+ * </ul>
+ */
+package com.allthrive.sms.notifications;

@@ -1,0 +1,20 @@
+package com.allthrive.sms.support;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Empties every table of the test's schema but Flyway's history, between tests of one class. */
+public final class Tables {
+
+  private Tables() {}
+
+  public static void clear(JdbcClient jdbc) {
+    List<String> tables =
+        jdbc.sql(
+                "select table_name from information_schema.tables where table_schema = current_schema"
+                    + " and table_type in ('BASE TABLE', 'TABLE') and table_name <> 'flyway_schema_history'")
+            .query(String.class)
+            .list();
+    tables.forEach(table -> jdbc.sql("delete from " + table).update());
+  }
+}
