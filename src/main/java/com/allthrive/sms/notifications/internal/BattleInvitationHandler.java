@@ -54,7 +54,13 @@ class BattleInvitationHandler implements EventHandler<BattleInvitationHandler.In
   public List<Decision> handle(String eventId, Invitation event) {
     var candidate =
         new Candidate(
-            MessageType.BATTLE_INVITATION, Category.INVITATIONS, null, event.to(), event.inviter(), null);
+            MessageType.BATTLE_INVITATION,
+            Category.INVITATIONS,
+            null,
+            null,
+            event.to(),
+            event.inviter(),
+            null);
     var text =
         new OutgoingText(
             "battle-invitation:" + event.invitationId(),

@@ -12,7 +12,8 @@ import java.time.Instant;
  *
  * @param type the message type
  * @param category the preference that governs it; null for security alerts (always on)
- * @param recipient the recipient's account, or null for a raw number (an invitation)
+ * @param user the recipient user, or null for a raw number (an invitation)
+ * @param recipient the recipient's account, or null (a raw number, or a user unknown here)
  * @param to the destination; for an account, its verified number (null when it has none)
  * @param triggeredBy the user who caused it, or null
  * @param staleAfter after this instant the message is pointless (a deadline), or null
@@ -20,6 +21,7 @@ import java.time.Instant;
 record Candidate(
     MessageType type,
     Category category,
+    UserId user,
     Account recipient,
     PhoneNumber to,
     UserId triggeredBy,
@@ -31,6 +33,11 @@ record Candidate(
   }
 
   UserId recipientId() {
-    return recipient == null ? null : recipient.id();
+    return user;
+  }
+
+  /** A message to a raw number rather than to a user (a battle invitation). */
+  boolean toRawNumber() {
+    return user == null;
   }
 }

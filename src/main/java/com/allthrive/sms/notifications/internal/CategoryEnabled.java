@@ -26,8 +26,8 @@ class CategoryEnabled implements Rule {
       return Optional.empty();
     }
     boolean allowed =
-        c.recipient() != null
-            ? preferences.allows(c.recipient().id(), c.category())
+        !c.toRawNumber()
+            ? preferences.allows(c.user(), c.category())
             : accounts.findByPhone(c.to()).stream()
                 .map(Account::id)
                 .allMatch(id -> preferences.allows(id, c.category()));

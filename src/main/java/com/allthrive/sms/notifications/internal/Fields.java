@@ -11,8 +11,12 @@ final class Fields {
   private final JsonNode data;
 
   Fields(JsonNode data) {
+    this(data, "data");
+  }
+
+  private Fields(JsonNode data, String name) {
     if (data == null || !data.isObject()) {
-      throw invalid("data", "must be an object");
+      throw invalid(name, "must be an object");
     }
     this.data = data;
   }
@@ -45,6 +49,40 @@ final class Fields {
     return new UserId(raw);
   }
 
+  /** An optional user id: absent or null gives null. */
+  UserId optionalUserId(String name) {
+    JsonNode value = data.get(name);
+    return value == null || value.isNull() ? null : userId(name);
+  }
+
+  boolean bool(String name) {
+    JsonNode value = data.get(name);
+    if (value == null || !value.isBoolean()) {
+      throw invalid(name, "is required and must be true or false");
+    }
+    return value.booleanValue();
+  }
+
+  int integer(String name, int min, int max) {
+    JsonNode value = data.get(name);
+    if (value == null || !value.isIntegralNumber() || !value.canConvertToInt()
+        || value.intValue() < min || value.intValue() > max) {
+      throw invalid(name, "must be an integer from " + min + " to " + max);
+    }
+    return value.intValue();
+  }
+
+  /** The objects of an array member, each readable as fields. */
+  java.util.List<Fields> objects(String name, int min, int max) {
+    JsonNode value = data.get(name);
+    if (value == null || !value.isArray() || value.size() < min || value.size() > max) {
+      throw invalid(name, "must be an array of " + min + " to " + max + " objects");
+    }
+    java.util.List<Fields> items = new java.util.ArrayList<>();
+    value.forEach(item -> items.add(new Fields(item, name)));
+    return items;
+  }
+
   String url(String name) {
     String raw = text(name, 500);
     try {
@@ -59,7 +97,8 @@ final class Fields {
   }
 
   static ApiProblem invalid(String field, String message) {
-    return ApiProblem.badRequest("invalid_event", "data." + field + " " + message + ".")
+    return ApiProblem.badRequest(
+            "invalid_event", (field.equals("data") ? "" : "data.") + field + " " + message + ".")
         .with("field", field);
   }
 }

@@ -39,7 +39,7 @@ class NotificationPolicy {
 
   /** A skip, a deferral, or empty for "send now". */
   Optional<Verdict> evaluate(Candidate candidate, Instant now) {
-    List<Rule> rules = candidate.recipient() == null ? forRawNumbers : forUsers;
+    List<Rule> rules = candidate.toRawNumber() ? forRawNumbers : forUsers;
     Verdict deferral = null;
     for (Rule rule : rules) {
       Optional<Verdict> verdict = rule.apply(candidate, now);

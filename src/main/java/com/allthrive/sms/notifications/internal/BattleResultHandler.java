@@ -1,0 +1,81 @@
+package com.allthrive.sms.notifications.internal;
+
+import com.allthrive.sms.delivery.MessageType;
+import com.allthrive.sms.delivery.Priority;
+import com.allthrive.sms.preferences.Category;
+import com.allthrive.sms.shared.UserId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** {@code battle.completed}: each participant learns whether they won, lost or tied. */
+@Component
+class BattleResultHandler implements EventHandler<BattleResultHandler.Completed> {
+
+  record Participant(UserId user, String username) {}
+
+  record Completed(
+      String battleId, String topic, String url, List<Participant> participants, UserId winner, boolean tie) {}
+
+  private final Notifier notifier;
+  private final Recipients recipients;
+
+  BattleResultHandler(Notifier notifier, Recipients recipients) {
+    this.notifier = notifier;
+    this.recipients = recipients;
+  }
+
+  @Override
+  public String type() {
+    return "battle.completed";
+  }
+
+  @Override
+  public Completed parse(Fields data) {
+    List<Participant> participants = new ArrayList<>();
+    for (Fields p : data.objects("participants", 2, 2)) {
+      participants.add(new Participant(p.userId("user_id"), p.text("username", 150)));
+    }
+    if (participants.get(0).user().equals(participants.get(1).user())) {
+      throw Fields.invalid("participants", "must be two different users");
+    }
+    UserId winner = data.optionalUserId("winner_id");
+    boolean tie = data.bool("tie");
+    if (tie == (winner != null) || (winner != null && participants.stream().noneMatch(p -> p.user().equals(winner)))) {
+      throw Fields.invalid("winner_id", "must be one of the participants, or null when tie is true");
+    }
+    return new Completed(
+        data.id("battle_id"), data.text("battle_topic", 1000), data.url("battle_url"), participants, winner, tie);
+  }
+
+  @Override
+  public List<Decision> handle(String eventId, Completed event) {
+    List<Decision> decisions = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Participant me = event.participants().get(i);
+      Participant opponent = event.participants().get(1 - i);
+      var candidate = recipients.candidate(me.user(), MessageType.BATTLE_RESULT, Category.BATTLE_RESULTS, null);
+      var text =
+          new OutgoingText(
+              "battle-result:" + event.battleId() + ":" + me.user().value(),
+              body(event, me, Texts.clean(opponent.username(), 40)),
+              "PromptBattle",
+              event.battleId(),
+              Priority.NORMAL,
+              Duration.ofHours(24));
+      decisions.add(notifier.notify(eventId, candidate, text));
+    }
+    return decisions;
+  }
+
+  private static String body(Completed event, Participant me, String opponent) {
+    String outcome =
+        event.tie()
+            ? "Your battle against " + opponent + " was a tie!"
+            : me.user().equals(event.winner())
+                ? "You WON your battle against " + opponent + "!"
+                : "You lost your battle against " + opponent + ".";
+    return outcome + "\n\nTopic: " + Texts.clean(event.topic(), 50) + "\nView results: " + event.url();
+  }
+}

@@ -1,0 +1,63 @@
+package com.allthrive.sms.notifications.internal;
+
+import com.allthrive.sms.delivery.MessageType;
+import com.allthrive.sms.delivery.Priority;
+import com.allthrive.sms.shared.UserId;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code security.*}: always sent to a verified number, whatever the preferences, quiet hours or
+ * limits say; only the opt-out list (STOP) stops them.
+ */
+class SecurityAlertHandler implements EventHandler<SecurityAlertHandler.Alert> {
+
+  record Alert(UserId user, String details) {}
+
+  private final String type;
+  private final boolean needsDetails;
+  private final Function<Alert, String> text;
+  private final Notifier notifier;
+  private final Recipients recipients;
+
+  SecurityAlertHandler(
+      String type,
+      boolean needsDetails,
+      Function<Alert, String> text,
+      Notifier notifier,
+      Recipients recipients) {
+    this.type = type;
+    this.needsDetails = needsDetails;
+    this.text = text;
+    this.notifier = notifier;
+    this.recipients = recipients;
+  }
+
+  @Override
+  public String type() {
+    return type;
+  }
+
+  @Override
+  public Alert parse(Fields data) {
+    return new Alert(data.userId("user_id"), needsDetails ? data.text("details", 300) : null);
+  }
+
+  @Override
+  public List<Decision> handle(String eventId, Alert event) {
+    var candidate = recipients.candidate(event.user(), MessageType.SECURITY_ALERT, null, null);
+    String body =
+        "Security Alert: " + text.apply(event)
+            + "\n\nIf this wasn't you, secure your account immediately.";
+    var message =
+        new OutgoingText(
+            "security:" + eventId + ":" + event.user().value(),
+            body,
+            "SecurityEvent",
+            type,
+            Priority.HIGH,
+            Duration.ofHours(1));
+    return List.of(notifier.notify(eventId, candidate, message));
+  }
+}

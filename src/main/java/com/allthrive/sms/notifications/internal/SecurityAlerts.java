@@ -1,0 +1,32 @@
+package com.allthrive.sms.notifications.internal;
+
+import com.allthrive.sms.notifications.NotificationsSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The plan's three security alerts. */
+@Configuration(proxyBeanMethods = false)
+class SecurityAlerts {
+
+  @Bean
+  SecurityAlertHandler passwordChanged(Notifier n, Recipients r, NotificationsSettings s) {
+    return new SecurityAlertHandler(
+        "security.password_changed", false, a -> "Your " + s.brandName() + " password was changed.", n, r);
+  }
+
+  @Bean
+  SecurityAlertHandler emailChanged(Notifier n, Recipients r, NotificationsSettings s) {
+    return new SecurityAlertHandler(
+        "security.email_changed", false, a -> "Your " + s.brandName() + " email was changed.", n, r);
+  }
+
+  @Bean
+  SecurityAlertHandler newLogin(Notifier n, Recipients r, NotificationsSettings s) {
+    return new SecurityAlertHandler(
+        "security.new_login",
+        true,
+        a -> "New login to your " + s.brandName() + " account from " + Texts.clean(a.details(), 80) + ".",
+        n,
+        r);
+  }
+}

@@ -1,0 +1,161 @@
+package com.allthrive.sms.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.allthrive.sms.accounts.Accounts;
+import com.allthrive.sms.accounts.ConsentEvidence;
+import com.allthrive.sms.shared.PhoneNumber;
+import com.allthrive.sms.shared.UserId;
+import com.allthrive.sms.support.MutableClock;
+import com.allthrive.sms.support.Tables;
+import java.time.Clock;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import com.allthrive.sms.support.TestKeys;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** Achievements, battle results and security alerts for platform users, on either database. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+abstract class UserTouchpointsTests {
+
+  /** Mid-hour, so the hourly limit's window cannot roll over during a test. */
+  @TestConfiguration
+  static class FixedClock {
+    @Bean
+    @Primary
+    Clock clock() {
+      return new MutableClock(Instant.parse("2026-03-10T15:20:00Z"));
+    }
+  }
+
+  @Autowired MockMvcTester mvc;
+  @Autowired JdbcClient jdbc;
+  @Autowired Accounts accounts;
+
+  @BeforeEach
+  void emptyDatabase() {
+    Tables.clear(jdbc);
+  }
+
+  @Test
+  void textsAnAchievementToAVerifiedUser() {
+    verifiedUser("ada", "+12015550101");
+
+    var result = event("achievement.unlocked",
+        "{\"user_id\":\"ada\",\"achievement_id\":\"a1\",\"achievement_name\":\"First Blood\",\"points\":50}");
+
+    assertThat(result).hasStatus(202);
+    assertThat(result).bodyJson().extractingPath("$.decisions[0].outcome").isEqualTo("queued");
+    assertThat(bodies()).containsExactly(
+        "Achievement Unlocked: First Blood! +50 points\n\nView all achievements: http://localhost:3000/achievements");
+  }
+
+  @Test
+  void skipsUsersWithoutAVerifiedNumberAndUsersItDoesNotKnow() {
+    provision("bob", "+12015550102");
+
+    var unverified = event("achievement.unlocked",
+        "{\"user_id\":\"bob\",\"achievement_id\":\"a1\",\"achievement_name\":\"X\",\"points\":1}");
+    var unknown = event("security.password_changed", "{\"user_id\":\"nobody\"}");
+
+    assertThat(unverified).bodyJson().extractingPath("$.decisions[0].reason").isEqualTo("not_verified");
+    assertThat(unknown).bodyJson().extractingPath("$.decisions[0].reason").isEqualTo("unknown_recipient");
+    assertThat(unknown).bodyJson().extractingPath("$.decisions[0].user_id").isEqualTo("nobody");
+    assertThat(bodies()).isEmpty();
+  }
+
+  @Test
+  void tellsEachParticipantTheirOwnBattleResult() {
+    verifiedUser("ada", "+12015550101");
+    verifiedUser("bob", "+12015550102");
+
+    event("battle.completed", battle("b1", "\"ada\"", false));
+
+    assertThat(bodies()).containsExactlyInAnyOrder(
+        "You WON your battle against bob!\n\nTopic: Haiku about rain\nView results: https://allthrive.ai/battles/b1",
+        "You lost your battle against ada.\n\nTopic: Haiku about rain\nView results: https://allthrive.ai/battles/b1");
+  }
+
+  @Test
+  void reportsATieToBoth() {
+    verifiedUser("ada", "+12015550101");
+    verifiedUser("bob", "+12015550102");
+
+    event("battle.completed", battle("b2", "null", true));
+
+    assertThat(bodies()).allMatch(b -> b.contains("was a tie!")).hasSize(2);
+  }
+
+  @Test
+  void refusesABattleWhoseWinnerDidNotTakePart() {
+    var result = event("battle.completed", battle("b3", "\"carol\"", false));
+
+    assertThat(result).hasStatus(400);
+    assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("invalid_event");
+  }
+
+  @Test
+  void limitsAUserToTenTextsAnHourButStillSendsSecurityAlerts() {
+    verifiedUser("ada", "+12015550101");
+    for (int i = 0; i < 10; i++) {
+      event("achievement.unlocked",
+          "{\"user_id\":\"ada\",\"achievement_id\":\"a" + i + "\",\"achievement_name\":\"X\",\"points\":1}");
+    }
+
+    var eleventh = event("achievement.unlocked",
+        "{\"user_id\":\"ada\",\"achievement_id\":\"a10\",\"achievement_name\":\"X\",\"points\":1}");
+    var alert = event("security.new_login", "{\"user_id\":\"ada\",\"details\":\"Chrome on\\nMac\"}");
+
+    assertThat(eleventh).bodyJson().extractingPath("$.decisions[0].reason").isEqualTo("rate_limited");
+    assertThat(alert).bodyJson().extractingPath("$.decisions[0].outcome").isEqualTo("queued");
+    assertThat(bodies()).contains(
+        "Security Alert: New login to your AllThrive account from Chrome on Mac.\n\n"
+            + "If this wasn't you, secure your account immediately.");
+  }
+
+  void verifiedUser(String id, String phone) {
+    provision(id, phone);
+    accounts.markVerified(new UserId(id), new PhoneNumber(phone), Instant.now(),
+        new ConsentEvidence("127.0.0.1", "test", "disclosure"));
+  }
+
+  void provision(String id, String phone) {
+    assertThat(mvc.put().uri("/api/v1/platform/users/" + id).header("X-Api-Key", TestKeys.PLATFORM_KEY)
+        .contentType(MediaType.APPLICATION_JSON)
+        .content("{\"username\":\"" + id + "\",\"timezone\":\"UTC\",\"phone_number\":\"" + phone + "\"}"))
+        .hasStatusOk();
+  }
+
+  MvcTestResult event(String type, String data) {
+    return mvc.post().uri("/api/v1/events").header("X-Api-Key", TestKeys.PLATFORM_KEY)
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .contentType(MediaType.APPLICATION_JSON)
+        .content("{\"type\":\"" + type + "\",\"data\":" + data + "}").exchange();
+  }
+
+  List<String> bodies() {
+    return jdbc.sql("select body from sms_message order by id").query(String.class).list();
+  }
+
+  static String battle(String id, String winner, boolean tie) {
+    return "{\"battle_id\":\"" + id + "\",\"battle_topic\":\"Haiku about rain\","
+        + "\"battle_url\":\"https://allthrive.ai/battles/" + id + "\","
+        + "\"participants\":[{\"user_id\":\"ada\",\"username\":\"ada\"},{\"user_id\":\"bob\",\"username\":\"bob\"}],"
+        + "\"winner_id\":" + winner + ",\"tie\":" + tie + "}";
+  }
+}
