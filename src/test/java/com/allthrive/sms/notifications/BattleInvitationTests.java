@@ -97,6 +97,26 @@ abstract class BattleInvitationTests {
   }
 
   @Test
+  void showsAdminsEachDecisionWithItsReasonAndAMaskedNumber() {
+    for (int i = 0; i < 4; i++) {
+      post("key-10-" + i, invitation("inv-10-" + i, NUMBER, "Ada"));
+    }
+
+    var limited =
+        mvc.get()
+            .uri("/api/v1/admin/decisions?reason=destination_limit")
+            .header("X-Api-Key", TestKeys.ADMIN_KEY)
+            .exchange();
+    var forbidden =
+        mvc.get().uri("/api/v1/admin/decisions").header("X-Api-Key", TestKeys.PLATFORM_KEY).exchange();
+
+    assertThat(limited).hasStatusOk();
+    assertThat(limited).bodyJson().extractingPath("$.total").isEqualTo(1);
+    assertThat(limited).bodyJson().extractingPath("$.items[0].to_phone").isEqualTo("+1********23");
+    assertThat(forbidden).hasStatus(403);
+  }
+
+  @Test
   void cleansUserSuppliedTextBeforeItEntersTheMessage() {
     post("key-6", invitation("inv-6", NUMBER, "Ada\n\u0007 Lovelace\r\n  the   First"));
 

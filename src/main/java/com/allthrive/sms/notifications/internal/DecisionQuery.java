@@ -1,0 +1,69 @@
+package com.allthrive.sms.notifications.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads recorded decisions with optional filters. */
+@Repository
+public class DecisionQuery {
+
+  /** Optional filters; null means any. */
+  public record Filter(String reason, String userId, String outcome, Instant from, Instant to) {}
+
+  /** One recorded decision. */
+  public record Row(
+      long id, String eventId, String userId, String toPhone, String messageType, String outcome,
+      String reason, Long messageId, Instant createdAt) {}
+
+  /** A page of decisions, newest first. */
+  public record Page(List<Row> items, int page, int size, long total) {}
+
+  private final JdbcClient jdbc;
+
+  DecisionQuery(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Page find(Filter filter, int page, int size) {
+    List<String> where = new ArrayList<>();
+    Map<String, Object> params = new HashMap<>();
+    add(where, params, "reason = :reason", "reason", filter.reason());
+    add(where, params, "user_id = :user", "user", filter.userId());
+    add(where, params, "outcome = :outcome", "outcome", filter.outcome());
+    add(where, params, "created_at >= :from", "from", utc(filter.from()));
+    add(where, params, "created_at < :to", "to", utc(filter.to()));
+    String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+    long total = jdbc.sql("select count(*) from notification_decision" + clause).params(params)
+        .query(Long.class).single();
+    List<Row> rows =
+        jdbc.sql("select * from notification_decision" + clause
+                + " order by created_at desc, id desc limit :limit offset :offset")
+            .params(params)
+            .param("limit", size)
+            .param("offset", (long) page * size)
+            .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("event_id"), rs.getString("user_id"),
+                rs.getString("to_phone"), rs.getString("message_type"), rs.getString("outcome"),
+                rs.getString("reason"), (Long) rs.getObject("message_id", Long.class),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+            .list();
+    return new Page(rows, page, size, total);
+  }
+
+  private static void add(List<String> where, Map<String, Object> params, String sql, String name, Object value) {
+    if (value != null) {
+      where.add(sql);
+      params.put(name, value);
+    }
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}
