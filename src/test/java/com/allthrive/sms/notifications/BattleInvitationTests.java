@@ -63,6 +63,30 @@ abstract class BattleInvitationTests {
   }
 
   @Test
+  void answersConcurrentRepeatsOfOneKeyAllAlikeAndSendsOnce() throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    var answers = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+
+    for (int i = 0; i < 6; i++) {
+      answers.add(
+          pool.submit(
+              () -> {
+                var result = post("key-11", invitation("inv-11", NUMBER, "Ada"));
+                assertThat(result).hasStatus(202);
+                return result.getResponse().getContentAsString();
+              }));
+    }
+    var distinct = new java.util.HashSet<String>();
+    for (var answer : answers) {
+      distinct.add(answer.get());
+    }
+    pool.shutdown();
+
+    assertThat(distinct).hasSize(1);
+    assertThat(messages()).isEqualTo(1);
+  }
+
+  @Test
   void refusesAReusedKeyWithAnotherBody() {
     post("key-3", invitation("inv-3", NUMBER, "Ada"));
 
