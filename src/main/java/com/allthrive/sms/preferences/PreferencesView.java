@@ -27,5 +27,6 @@ public record PreferencesView(
    * start} spans midnight.
    */
   public record QuietHours(
-      @JsonFormat(pattern = "HH:mm") LocalTime start, @JsonFormat(pattern = "HH:mm") LocalTime end) {}
+      @JsonFormat(pattern = "HH:mm") LocalTime start,
+      @JsonFormat(pattern = "HH:mm") LocalTime end) {}
 }

@@ -20,8 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The consent ledger: what each action writes, who may read it, and erasure. */
 abstract class ConsentLedgerTests extends PreferencesApiTests {
 
+  static final String DISCLOSURE = "Reply STOP to opt out. Msg & data rates may apply.";
   static final ConsentEvidence EVIDENCE =
-      new ConsentEvidence("203.0.113.7", "Mozilla/5.0 (Test)", "Reply STOP to opt out. Msg & data rates may apply.");
+      new ConsentEvidence("203.0.113.7", "Mozilla/5.0 (Test)", DISCLOSURE);
 
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactions;
@@ -38,7 +39,7 @@ abstract class ConsentLedgerTests extends PreferencesApiTests {
           "user_id": "led-verify", "category": null, "ip": "203.0.113.7",
           "user_agent": "Mozilla/5.0 (Test)",
           "disclosure_text": "Reply STOP to opt out. Msg & data rates may apply."}]""");
-    assertThat(preferences.hasConsent(new UserId("led-verify"), new PhoneNumber("+16175550101"))).isTrue();
+    assertThat(consents("led-verify", "+16175550101")).isTrue();
   }
 
   @Test
@@ -48,14 +49,14 @@ abstract class ConsentLedgerTests extends PreferencesApiTests {
 
     fx.patch("led-keep", "{\"allow_sms_dm_notifications\": false}");
 
-    assertThat(preferences.hasConsent(new UserId("led-keep"), new PhoneNumber("+16175550114"))).isTrue();
+    assertThat(consents("led-keep", "+16175550114")).isTrue();
   }
 
   @Test
   void noRecordMeansNoConsent() {
     fx.provision("led-unverified", "UTC", "+16175550102");
 
-    assertThat(preferences.hasConsent(new UserId("led-unverified"), new PhoneNumber("+16175550102"))).isFalse();
+    assertThat(consents("led-unverified", "+16175550102")).isFalse();
     assertThat(fx.get("led-unverified", HISTORY)).bodyJson().isEqualTo("[]");
   }
 
@@ -69,7 +70,7 @@ abstract class ConsentLedgerTests extends PreferencesApiTests {
     });
 
     assertThat(fx.get("led-rollback", HISTORY)).bodyJson().isEqualTo("[]");
-    assertThat(preferences.hasConsent(new UserId("led-rollback"), new PhoneNumber("+16175550103"))).isFalse();
+    assertThat(consents("led-rollback", "+16175550103")).isFalse();
   }
 
   @Test
@@ -78,7 +79,8 @@ abstract class ConsentLedgerTests extends PreferencesApiTests {
 
     fx.patch("led-category", "{\"allow_sms_battle_results\": false}");
     fx.patch("led-category", "{\"allow_sms_battle_results\": false}");
-    fx.patch("led-category", "{\"allow_sms_battle_results\": true, \"allow_sms_invitations\": true}");
+    fx.patch("led-category",
+        "{\"allow_sms_battle_results\": true, \"allow_sms_invitations\": true}");
 
     assertThat(fx.get("led-category", HISTORY)).bodyJson().isLenientlyEqualTo("""
         [{"action": "category_on", "category": "battle_results", "method": "web",
@@ -101,7 +103,7 @@ abstract class ConsentLedgerTests extends PreferencesApiTests {
          {"action": "opt_in", "method": "web", "phone_number": "+16175550105"}]""");
     assertThat(fx.get("led-change", HISTORY)).bodyJson().extractingPath("$[*].action")
         .isEqualTo(List.of("number_changed", "opt_in"));
-    assertThat(preferences.hasConsent(new UserId("led-change"), new PhoneNumber("+16175550105"))).isFalse();
+    assertThat(consents("led-change", "+16175550105")).isFalse();
   }
 
   @Test
@@ -109,11 +111,13 @@ abstract class ConsentLedgerTests extends PreferencesApiTests {
     fx.provision("led-remove", "UTC", "+16175550107");
     verify("led-remove", "+16175550107");
 
-    var status = mvc.delete().uri("/api/v1/me/phone").header("Authorization", fx.bearer("led-remove")).exchange();
+    var status = mvc.delete().uri("/api/v1/me/phone")
+        .header("Authorization", fx.bearer("led-remove")).exchange();
 
     assertThat(status).hasStatus(204);
-    assertThat(fx.get("led-remove", HISTORY)).bodyJson().extractingPath("$[0].action").isEqualTo("number_removed");
-    assertThat(preferences.hasConsent(new UserId("led-remove"), new PhoneNumber("+16175550107"))).isFalse();
+    assertThat(fx.get("led-remove", HISTORY)).bodyJson().extractingPath("$[0].action")
+        .isEqualTo("number_removed");
+    assertThat(consents("led-remove", "+16175550107")).isFalse();
   }
 
   @Test
@@ -154,10 +158,12 @@ abstract class ConsentLedgerTests extends PreferencesApiTests {
     var asPlatform = mvc.get().uri("/api/v1/admin/consent-history?phone_number=%2B16175550112")
         .header("X-Api-Key", TestKeys.PLATFORM_KEY).exchange();
 
-    assertThat(asAdmin).hasStatusOk().bodyJson().extractingPath("$[*].user_id").isEqualTo(List.of("led-admin"));
+    assertThat(asAdmin).hasStatusOk().bodyJson().extractingPath("$[*].user_id")
+        .isEqualTo(List.of("led-admin"));
     assertThat(asUser).hasStatus(403);
     assertThat(asPlatform).hasStatus(403);
-    assertThat(fx.adminHistory("not a number")).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(fx.adminHistory("not a number"))
+        .hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
   }
 
   @Test
@@ -181,7 +187,12 @@ abstract class ConsentLedgerTests extends PreferencesApiTests {
   }
 
   VerifyOutcome verify(String user, String phone) {
-    return accounts.markVerified(new UserId(user), new PhoneNumber(phone), Instant.parse("2025-06-01T12:00:00Z"), EVIDENCE);
+    Instant at = Instant.parse("2025-06-01T12:00:00Z");
+    return accounts.markVerified(new UserId(user), new PhoneNumber(phone), at, EVIDENCE);
+  }
+
+  boolean consents(String user, String phone) {
+    return preferences.hasConsent(new UserId(user), new PhoneNumber(phone));
   }
 
   int setMyPhone(String user, String phone) {

@@ -36,7 +36,7 @@ abstract class OptOutTests extends ConsentLedgerTests {
 
     assertThat(reply).contains(STOP_REPLY);
     for (String user : List.of("opt-first", "opt-second")) {
-      assertThat(fx.get(user, PREFERENCES)).bodyJson().extractingPath("$.opted_out").isEqualTo(true);
+      assertThat(fx.optedOut(user)).isTrue();
       assertThat(fx.get(user, HISTORY)).bodyJson().isLenientlyEqualTo(
           "[{\"action\": \"opt_out\", \"method\": \"sms_keyword\", \"phone_number\": \"+16175550201\","
               + " \"disclosure_text\": \"" + STOP_REPLY + "\"}]");
@@ -53,12 +53,12 @@ abstract class OptOutTests extends ConsentLedgerTests {
     var reply = inbound.handle(text("+16175550202", "start"));
 
     assertThat(reply).hasValueSatisfying(r -> assertThat(r).contains("resubscribed", "AllThrive"));
-    assertThat(fx.get("opt-back", PREFERENCES)).bodyJson().extractingPath("$.opted_out").isEqualTo(false);
+    assertThat(fx.optedOut("opt-back")).isFalse();
     assertThat(fx.get("opt-back", HISTORY)).bodyJson().extractingPath("$[*].action")
         .isEqualTo(List.of("opt_in", "opt_out", "opt_in"));
     assertThat(fx.get("opt-back", HISTORY)).bodyJson().extractingPath("$[*].method")
         .isEqualTo(List.of("sms_keyword", "sms_keyword", "web"));
-    assertThat(preferences.hasConsent(new UserId("opt-back"), new PhoneNumber("+16175550202"))).isTrue();
+    assertThat(consents("opt-back", "+16175550202")).isTrue();
   }
 
   @Test
@@ -68,7 +68,7 @@ abstract class OptOutTests extends ConsentLedgerTests {
 
     inbound.handle(text("+16175550203", "UNSUBSCRIBE"));
 
-    assertThat(preferences.hasConsent(new UserId("opt-consent"), new PhoneNumber("+16175550203"))).isFalse();
+    assertThat(consents("opt-consent", "+16175550203")).isFalse();
   }
 
   @Test
@@ -131,7 +131,7 @@ abstract class OptOutTests extends ConsentLedgerTests {
     tx.executeWithoutResult(s -> events.publishEvent(report));
     tx.executeWithoutResult(s -> events.publishEvent(report));
 
-    assertThat(fx.get("opt-provider", PREFERENCES)).bodyJson().extractingPath("$.opted_out").isEqualTo(true);
+    assertThat(fx.optedOut("opt-provider")).isTrue();
     assertThat(fx.get("opt-provider", HISTORY)).bodyJson().isLenientlyEqualTo(
         "[{\"action\": \"opt_out\", \"method\": \"provider\", \"reference\": \"sms_message/42\"}]");
     assertThat(fx.get("opt-provider", HISTORY)).bodyJson().extractingPath("$[*].action")

@@ -77,8 +77,9 @@ abstract class PreferencesApiTests {
 
     var result = fx.patch("api-patch", "{\"allow_sms_battle_results\": false}");
 
-    assertThat(result).hasStatusOk().bodyJson().isStrictlyEqualTo(
-        UNTOUCHED.replace("\"allow_sms_battle_results\": true", "\"allow_sms_battle_results\": false"));
+    String battleOff = UNTOUCHED.replace(
+        "\"allow_sms_battle_results\": true", "\"allow_sms_battle_results\": false");
+    assertThat(result).hasStatusOk().bodyJson().isStrictlyEqualTo(battleOff);
     assertThat(fx.get("api-patch", PREFERENCES))
         .bodyJson().extractingPath("$.allow_sms_battle_results").isEqualTo(false);
   }
@@ -117,10 +118,13 @@ abstract class PreferencesApiTests {
   void aBadFieldIsNamedInTheProblem() {
     fx.provision("api-named", "America/Chicago", "+14155550101");
 
-    var result = fx.patch("api-named", "{\"allow_sms_battle_results\": false, \"allow_sms_invitations\": \"false\"}");
+    var result = fx.patch("api-named",
+        "{\"allow_sms_battle_results\": false, \"allow_sms_invitations\": \"false\"}");
 
-    assertThat(result).hasStatus(400).bodyJson().extractingPath("$.code").isEqualTo("invalid_preferences");
-    assertThat(result).bodyJson().extractingPath("$.errors").asMap().containsOnlyKeys("allow_sms_invitations");
+    assertThat(result).hasStatus(400)
+        .bodyJson().extractingPath("$.code").isEqualTo("invalid_preferences");
+    assertThat(result).bodyJson().extractingPath("$.errors").asMap()
+        .containsOnlyKeys("allow_sms_invitations");
   }
 
   @ParameterizedTest
@@ -194,9 +198,10 @@ abstract class PreferencesApiTests {
   @Test
   void aUserWithoutQuietHoursOrUnknownIsNeverQuiet() {
     fx.provision("api-awake", "America/New_York", "+14155550101");
+    Instant night = Instant.parse("2025-03-09T04:00:00Z");
 
-    assertThat(preferences.quietHoursEnd(new UserId("api-awake"), Instant.parse("2025-03-09T04:00:00Z"))).isEmpty();
-    assertThat(preferences.quietHoursEnd(new UserId("api-nobody"), Instant.parse("2025-03-09T04:00:00Z"))).isEmpty();
+    assertThat(preferences.quietHoursEnd(new UserId("api-awake"), night)).isEmpty();
+    assertThat(preferences.quietHoursEnd(new UserId("api-nobody"), night)).isEmpty();
   }
 
   @Test

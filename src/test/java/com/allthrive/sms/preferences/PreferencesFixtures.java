@@ -7,6 +7,8 @@ import com.allthrive.sms.delivery.InboundSms;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
 import com.allthrive.sms.support.TestKeys;
+import com.jayway.jsonpath.JsonPath;
+import java.io.UnsupportedEncodingException;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -26,13 +28,25 @@ record PreferencesFixtures(MockMvcTester mvc, TokenMinter tokens) {
             .uri("/api/v1/platform/users/{id}", userId)
             .header("X-Api-Key", TestKeys.PLATFORM_KEY)
             .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"username\": \"" + userId + "\", \"timezone\": \"" + timezone + "\"" + phoneMember + "}")
+            .content("{\"username\": \"" + userId + "\", \"timezone\": \"" + timezone + "\""
+                + phoneMember + "}")
             .exchange();
     assertThat(result).hasStatusOk();
   }
 
   MvcTestResult get(String userId, String path) {
     return mvc.get().uri(path).header("Authorization", bearer(userId)).exchange();
+  }
+
+  /** The {@code opted_out} member of the user's preferences, as GET answers it. */
+  boolean optedOut(String userId) {
+    var result = get(userId, PREFERENCES);
+    assertThat(result).hasStatusOk();
+    try {
+      return JsonPath.read(result.getResponse().getContentAsString(), "$.opted_out");
+    } catch (UnsupportedEncodingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   MvcTestResult patch(String userId, String body) {

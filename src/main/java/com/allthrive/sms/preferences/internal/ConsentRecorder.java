@@ -33,8 +33,8 @@ class ConsentRecorder {
   /** Verifying a number is the user's opt-in for it. */
   void verified(PhoneVerified event) {
     ConsentEvidence evidence = event.evidence();
-    ConsentEntry entry =
-        ConsentEntry.of(event.number(), event.user(), ConsentAction.OPT_IN, ConsentMethod.WEB, event.at());
+    ConsentEntry entry = ConsentEntry.of(
+        event.number(), event.user(), ConsentAction.OPT_IN, ConsentMethod.WEB, event.at());
     ledger.append(evidence == null ? entry
         : entry.withEvidence(evidence.ip(), evidence.userAgent(), evidence.disclosureText()));
   }
@@ -62,7 +62,8 @@ class ConsentRecorder {
    * Puts the number on the opt-out list. A keyword is always recorded (it is the person's own
    * statement); a provider report only when it is news.
    */
-  void optOut(PhoneNumber number, ConsentMethod method, String reference, String shown, Instant at) {
+  void optOut(
+      PhoneNumber number, ConsentMethod method, String reference, String shown, Instant at) {
     boolean added = optOuts.add(number, method, at);
     if (added || method == ConsentMethod.SMS_KEYWORD) {
       perAccount(number, ConsentAction.OPT_OUT, method, reference, shown, at);

@@ -40,13 +40,14 @@ class KeywordReplies implements InboundSmsHandler {
       return Optional.empty();
     }
     boolean flagged = Keywords.flag(sms.optOutType()) != Keyword.NONE;
-    Optional<String> reply =
-        flagged && !settings.replyWhenProviderFlagged() ? Optional.empty() : Optional.of(text(keyword));
+    boolean silent = flagged && !settings.replyWhenProviderFlagged();
+    Optional<String> reply = silent ? Optional.empty() : Optional.of(text(keyword));
+    String shown = reply.orElse(null);
     Instant now = clock.instant();
     if (keyword == Keyword.STOP) {
-      recorder.optOut(sms.from(), ConsentMethod.SMS_KEYWORD, sms.messageSid(), reply.orElse(null), now);
+      recorder.optOut(sms.from(), ConsentMethod.SMS_KEYWORD, sms.messageSid(), shown, now);
     } else if (keyword == Keyword.START) {
-      recorder.optIn(sms.from(), sms.messageSid(), reply.orElse(null), now);
+      recorder.optIn(sms.from(), sms.messageSid(), shown, now);
     }
     log.info("Inbound {} from {}", keyword, sms.from());
     return reply;

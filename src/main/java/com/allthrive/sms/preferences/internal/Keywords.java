@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Recognises STOP, START and HELP in an inbound text.
@@ -34,6 +35,8 @@ public final class Keywords {
           Map.entry("yes", Keyword.START),
           Map.entry("help", Keyword.HELP),
           Map.entry("info", Keyword.HELP));
+
+  private static final Pattern NOT_A_LETTER = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private static final List<List<String>> COURTESY =
       List.of(
@@ -77,11 +80,13 @@ public final class Keywords {
   }
 
   private static List<String> words(String body) {
-    if (body == null) {
-      return new ArrayList<>();
+    String lower = body == null ? "" : body.toLowerCase(Locale.ROOT);
+    String letters = NOT_A_LETTER.matcher(lower).replaceAll(" ").trim();
+    List<String> words = new ArrayList<>();
+    if (!letters.isEmpty()) {
+      words.addAll(Arrays.asList(letters.split(" ")));
     }
-    String letters = body.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
-    return letters.isEmpty() ? new ArrayList<>() : new ArrayList<>(Arrays.asList(letters.split(" ")));
+    return words;
   }
 
   /** Removes trailing courtesy words, but never the first word. */

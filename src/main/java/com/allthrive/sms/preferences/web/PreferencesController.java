@@ -4,6 +4,8 @@ import com.allthrive.sms.accounts.ConsentEvidence;
 import com.allthrive.sms.accounts.CurrentUser;
 import com.allthrive.sms.preferences.PreferencesView;
 import com.allthrive.sms.preferences.internal.PreferencesService;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,12 +34,14 @@ class PreferencesController {
   }
 
   @PatchMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      content = @Content(schema = @Schema(implementation = PatchSchema.class)))
   PreferencesView patch(
       @AuthenticationPrincipal Jwt jwt, @RequestBody byte[] body, HttpServletRequest request) {
     var user = CurrentUser.of(jwt);
     var change = PreferencesPatch.parse(body);
-    var evidence =
-        new ConsentEvidence(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT), null);
+    var evidence = new ConsentEvidence(
+        request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT), null);
     return preferences.update(user, change, evidence);
   }
 }

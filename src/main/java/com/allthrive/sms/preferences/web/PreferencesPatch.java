@@ -51,7 +51,8 @@ final class PreferencesPatch {
     PreferencesPatch patch = new PreferencesPatch();
     root.properties().forEach(e -> patch.member(e.getKey(), e.getValue()));
     if (!patch.errors.isEmpty()) {
-      throw ApiProblem.badRequest("invalid_preferences", "Some fields are invalid; nothing was changed.")
+      throw ApiProblem.badRequest(
+              "invalid_preferences", "Some fields are invalid; nothing was changed.")
           .with("errors", patch.errors);
     }
     return new PreferencesChange(patch.categories, patch.quietGiven, patch.quiet, patch.zone);
@@ -62,7 +63,8 @@ final class PreferencesPatch {
     try {
       root = body == null || body.length == 0 ? null : STRICT.readTree(body);
     } catch (JacksonException e) {
-      throw ApiProblem.badRequest("malformed_body", "The body is not valid JSON (or repeats a member).");
+      throw ApiProblem.badRequest(
+          "malformed_body", "The body is not valid JSON, or repeats a member.");
     }
     if (root == null || !root.isObject()) {
       throw ApiProblem.badRequest("malformed_body", "The body must be a JSON object.");

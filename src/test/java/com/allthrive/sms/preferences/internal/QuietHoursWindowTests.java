@@ -88,8 +88,10 @@ class QuietHoursWindowTests {
     Instant firstPass = Instant.parse("2025-11-02T05:15:00Z"); // 01:15 EDT
     Instant secondPass = Instant.parse("2025-11-02T06:15:00Z"); // 01:15 EST, an hour later
 
-    assertThat(window.endIfInside(firstPass, NEW_YORK)).contains(Instant.parse("2025-11-02T05:30:00Z"));
-    assertThat(window.endIfInside(secondPass, NEW_YORK)).contains(Instant.parse("2025-11-02T06:30:00Z"));
+    assertThat(window.endIfInside(firstPass, NEW_YORK))
+        .contains(Instant.parse("2025-11-02T05:30:00Z")); // 01:30 EDT
+    assertThat(window.endIfInside(secondPass, NEW_YORK))
+        .contains(Instant.parse("2025-11-02T06:30:00Z")); // 01:30 EST
   }
 
   @Test
