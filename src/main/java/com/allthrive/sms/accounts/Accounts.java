@@ -3,6 +3,7 @@ package com.allthrive.sms.accounts;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,4 +34,10 @@ public interface Accounts {
 
   /** True when an account other than {@code except} has verified {@code number}. */
   boolean verifiedByAnother(PhoneNumber number, UserId except);
+
+  /**
+   * Sets the user's time zone (the user's own choice, e.g. from their SMS settings); false when
+   * the account is unknown. Joins the caller's transaction.
+   */
+  boolean updateTimezone(UserId id, ZoneId zone);
 }

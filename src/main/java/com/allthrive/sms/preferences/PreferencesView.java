@@ -1,5 +1,6 @@
 package com.allthrive.sms.preferences;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Instant;
 import java.time.LocalTime;
 
@@ -21,6 +22,11 @@ public record PreferencesView(
     QuietHours quietHours,
     String timezone) {
 
-  /** A daily window in the user's time zone; {@code end} before {@code start} spans midnight. */
-  public record QuietHours(LocalTime start, LocalTime end) {}
+  /**
+   * A daily window in the user's time zone ({@code "HH:mm"} in JSON); {@code end} before {@code
+   * start} spans midnight.
+   */
+  public record QuietHours(
+      @JsonFormat(pattern = "HH:mm") LocalTime start,
+      @JsonFormat(pattern = "HH:mm") LocalTime end) {}
 }

@@ -11,12 +11,24 @@ public interface SmsPreferences {
   /** The whole settings object of a provisioned user; a 404 problem when the user is unknown. */
   PreferencesView view(UserId user);
 
-  /** True when the number is on the opt-out list (STOP, or provider error 21610). */
+  /**
+   * True when the number is on the opt-out list (STOP, or provider error 21610). A primary-key
+   * lookup; it beats every other rule, security alerts included.
+   */
   boolean isOptedOut(PhoneNumber number);
 
-  /** True when the user has not switched the category off. */
+  /**
+   * True only when the latest consent statement recorded for this user and number is an opt-in
+   * (verification of the number, or START). No record means no consent.
+   */
+  boolean hasConsent(UserId user, PhoneNumber number);
+
+  /** True when the user has not switched the category off (unknown users: the default, true). */
   boolean allows(UserId user, Category category);
 
-  /** When {@code at} falls in the user's quiet hours, the instant they end; else empty. */
+  /**
+   * When {@code at} falls in the user's quiet hours (read in their time zone), the instant they
+   * end; else empty, also for unknown users and users without quiet hours.
+   */
   Optional<Instant> quietHoursEnd(UserId user, Instant at);
 }

@@ -64,6 +64,12 @@ class AccountRepository {
         .update();
   }
 
+  int updateTimezone(UserId id, ZoneId zone, Instant now) {
+    return jdbc.sql("update account set timezone = :tz, updated_at = :now where user_id = :id")
+        .param("id", id.value()).param("tz", zone.getId()).param("now", utc(now))
+        .update();
+  }
+
   /** Sets a new, unverified number (null removes it). */
   void setPhone(UserId id, PhoneNumber number, Instant now) {
     jdbc.sql("update account set phone_number = :p, phone_verified = false,"

@@ -67,6 +67,12 @@ public class AccountService implements Accounts {
     return accounts.verifiedOwner(number).filter(owner -> !owner.equals(except)).isPresent();
   }
 
+  @Override
+  @Transactional
+  public boolean updateTimezone(UserId id, ZoneId zone) {
+    return accounts.updateTimezone(id, zone, clock.instant()) == 1;
+  }
+
   /** The platform's upsert; a number it sends that differs from the stored one is unverified. */
   @Transactional
   public Account upsert(UserId id, String username, String displayName, ZoneId zone, PhoneNumber phone) {
