@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.allthrive.sms.accounts.Accounts;
 import com.allthrive.sms.accounts.ConsentEvidence;
+import com.allthrive.sms.accounts.TokenMinter;
+import com.allthrive.sms.delivery.InboundSms;
+import com.allthrive.sms.delivery.InboundSmsHandler;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
 import com.allthrive.sms.support.MutableClock;
@@ -11,6 +14,7 @@ import com.allthrive.sms.support.Tables;
 import java.time.Clock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import com.allthrive.sms.support.TestKeys;
 import java.time.Instant;
@@ -31,6 +35,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@Import(UserTouchpointsTests.FixedClock.class)
 abstract class UserTouchpointsTests {
 
   /** Mid-hour, so the hourly limit's window cannot roll over during a test. */
@@ -38,7 +43,7 @@ abstract class UserTouchpointsTests {
   static class FixedClock {
     @Bean
     @Primary
-    Clock clock() {
+    Clock fixedClock() {
       return new MutableClock(Instant.parse("2026-03-10T15:20:00Z"));
     }
   }
@@ -46,6 +51,8 @@ abstract class UserTouchpointsTests {
   @Autowired MockMvcTester mvc;
   @Autowired JdbcClient jdbc;
   @Autowired Accounts accounts;
+  @Autowired TokenMinter tokens;
+  @Autowired InboundSmsHandler inbound;
 
   @BeforeEach
   void emptyDatabase() {
@@ -126,6 +133,63 @@ abstract class UserTouchpointsTests {
     assertThat(bodies()).contains(
         "Security Alert: New login to your AllThrive account from Chrome on Mac.\n\n"
             + "If this wasn't you, secure your account immediately.");
+  }
+
+  @Test
+  void respectsASwitchedOffCategoryButNotForSecurityAlerts() {
+    verifiedUser("ada", "+12015550101");
+    patchPreferences("ada", "{\"allow_sms_achievement_unlocks\":false}");
+
+    var achievement = event("achievement.unlocked",
+        "{\"user_id\":\"ada\",\"achievement_id\":\"a1\",\"achievement_name\":\"X\",\"points\":1}");
+    var alert = event("security.email_changed", "{\"user_id\":\"ada\"}");
+
+    assertThat(achievement).bodyJson().extractingPath("$.decisions[0].reason").isEqualTo("category_off");
+    assertThat(alert).bodyJson().extractingPath("$.decisions[0].outcome").isEqualTo("queued");
+  }
+
+  @Test
+  void sendsNothingAfterStopNotEvenSecurityAlerts() {
+    verifiedUser("ada", "+12015550101");
+    inbound.handle(new InboundSms(new PhoneNumber("+12015550101"), "Stop. Thank you", null, "SM1"));
+
+    var alert = event("security.password_changed", "{\"user_id\":\"ada\"}");
+
+    assertThat(alert).bodyJson().extractingPath("$.decisions[0].reason").isEqualTo("opted_out");
+    assertThat(bodies()).isEmpty();
+  }
+
+  @Test
+  void defersDuringQuietHoursUntilTheyEndExceptSecurityAlerts() {
+    verifiedUser("ada", "+12015550101");
+    patchPreferences("ada", "{\"timezone\":\"America/New_York\",\"quiet_hours\":{\"start\":\"09:00\",\"end\":\"11:30\"}}");
+
+    var achievement = event("achievement.unlocked",
+        "{\"user_id\":\"ada\",\"achievement_id\":\"a1\",\"achievement_name\":\"X\",\"points\":1}");
+    var alert = event("security.email_changed", "{\"user_id\":\"ada\"}");
+
+    assertThat(achievement).bodyJson().extractingPath("$.decisions[0].outcome").isEqualTo("deferred");
+    assertThat(alert).bodyJson().extractingPath("$.decisions[0].outcome").isEqualTo("queued");
+    var sendAt = jdbc.sql("select next_attempt_at from sms_message where message_type = 'achievement_unlock'")
+        .query(java.time.OffsetDateTime.class).single();
+    assertThat(sendAt.toInstant()).isEqualTo(Instant.parse("2026-03-10T15:30:00Z"));
+  }
+
+  @Test
+  void needsARecordedOptInEvenForAVerifiedNumber() {
+    verifiedUser("ada", "+12015550101");
+    jdbc.sql("delete from consent_ledger").update();
+
+    var alert = event("security.password_changed", "{\"user_id\":\"ada\"}");
+
+    assertThat(alert).bodyJson().extractingPath("$.decisions[0].reason").isEqualTo("no_consent");
+  }
+
+  void patchPreferences(String user, String body) {
+    String token = tokens.mint(new UserId(user), java.time.Duration.ofMinutes(5), List.of());
+    var r = mvc.patch().uri("/api/v1/me/sms-preferences").header("Authorization", "Bearer " + token)
+        .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+    assertThat(r).hasStatusOk();
   }
 
   void verifiedUser(String id, String phone) {

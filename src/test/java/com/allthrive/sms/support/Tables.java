@@ -15,6 +15,22 @@ public final class Tables {
                     + " and table_type in ('BASE TABLE', 'TABLE') and table_name <> 'flyway_schema_history'")
             .query(String.class)
             .list();
-    tables.forEach(table -> jdbc.sql("delete from " + table).update());
+    List<String> left = new java.util.ArrayList<>(tables);
+    for (int pass = 0; pass < tables.size() && !left.isEmpty(); pass++) {
+      left.removeIf(table -> tryDelete(jdbc, table));
+    }
+    if (!left.isEmpty()) {
+      throw new IllegalStateException("cannot empty tables " + left);
+    }
+  }
+
+  /** Deletes every row; false when a foreign key from a not yet emptied table stands in the way. */
+  private static boolean tryDelete(JdbcClient jdbc, String table) {
+    try {
+      jdbc.sql("delete from " + table).update();
+      return true;
+    } catch (org.springframework.dao.DataIntegrityViolationException e) {
+      return false;
+    }
   }
 }

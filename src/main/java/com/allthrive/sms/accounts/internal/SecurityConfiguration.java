@@ -2,6 +2,7 @@ package com.allthrive.sms.accounts.internal;
 
 import com.allthrive.sms.accounts.AccountsSettings;
 import com.allthrive.sms.shared.UserId;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +22,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -68,20 +69,22 @@ class SecurityConfiguration {
   }
 
   @Bean
-  JwtDecoder jwtDecoder(CallerKeys keys, AccountsSettings settings) {
+  JwtDecoder jwtDecoder(CallerKeys keys, AccountsSettings settings, Clock clock) {
     NimbusJwtDecoder decoder =
         keys.jwtSecret() == null
             ? NimbusJwtDecoder.withJwkSetUri(settings.jwtJwksUri()).build()
             : NimbusJwtDecoder.withSecretKey(new SecretKeySpec(keys.jwtSecret(), "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
-    decoder.setJwtValidator(validator(settings));
+    decoder.setJwtValidator(validator(settings, clock));
     return decoder;
   }
 
-  private static OAuth2TokenValidator<Jwt> validator(AccountsSettings settings) {
+  private static OAuth2TokenValidator<Jwt> validator(AccountsSettings settings, Clock clock) {
     List<OAuth2TokenValidator<Jwt>> rules = new ArrayList<>();
-    rules.add(JwtValidators.createDefault());
+    var timestamps = new JwtTimestampValidator();
+    timestamps.setClock(clock);
+    rules.add(timestamps);
     rules.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
     rules.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, UserId::isValid));
     if (hasText(settings.jwtIssuer())) {

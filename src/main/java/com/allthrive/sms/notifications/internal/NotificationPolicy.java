@@ -31,6 +31,7 @@ class NotificationPolicy {
         List.of(
             new RecipientReachable(),
             optOut,
+            new ConsentRecorded(preferences),
             category,
             new QuietHoursRule(preferences),
             new PerUserLimit(counter));
