@@ -60,6 +60,10 @@ public final class FakeTwilio {
     return "http://localhost:" + server.port();
   }
 
+  public int port() {
+    return server.port();
+  }
+
   /** Points the service at this fake: Twilio provider, credentials, sender, short timeouts. */
   public void configure(DynamicPropertyRegistry registry) {
     properties().forEach((name, value) -> registry.add(name, () -> value));
