@@ -1,5 +1,6 @@
 package com.allthrive.sms.delivery;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,7 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBaseDelay first backoff; it doubles each attempt, with jitter
  * @param retryMaxDelay the longest backoff
  * @param unknownOutcomeGrace how long after an unanswered send the provider is asked before resending
+ * @param unknownOutcomeRecheck how often the provider is asked about an unanswered send
  * @param defaultValidity how long a message is worth sending when its type sets nothing shorter
+ * @param pricePerSegment estimated price of one segment in USD ({@code SMS_PRICE_PER_SEGMENT})
  */
 @ConfigurationProperties("sms.delivery")
 public record DeliverySettings(
@@ -29,7 +32,9 @@ public record DeliverySettings(
     @DefaultValue("5s") Duration retryBaseDelay,
     @DefaultValue("10m") Duration retryMaxDelay,
     @DefaultValue("60s") Duration unknownOutcomeGrace,
-    @DefaultValue("4h") Duration defaultValidity) {
+    @DefaultValue("10s") Duration unknownOutcomeRecheck,
+    @DefaultValue("4h") Duration defaultValidity,
+    @DefaultValue("0.0083") BigDecimal pricePerSegment) {
 
   /** The SMS providers. */
   public enum Provider {
@@ -37,7 +42,12 @@ public record DeliverySettings(
     TWILIO
   }
 
-  /** Twilio's settings; either {@code phoneNumber} or {@code messagingServiceSid} is the sender. */
+  /**
+   * Twilio's settings; either {@code phoneNumber} or {@code messagingServiceSid} is the sender (the
+   * messaging service wins when both are set).
+   *
+   * @param maxConnections open connections to Twilio at most; at least the dispatch thread count
+   */
   public record Twilio(
       String accountSid,
       String authToken,
@@ -45,19 +55,40 @@ public record DeliverySettings(
       String messagingServiceSid,
       @DefaultValue("https://api.twilio.com") String apiBaseUrl,
       @DefaultValue("5s") Duration connectTimeout,
-      @DefaultValue("10s") Duration readTimeout) {
+      @DefaultValue("10s") Duration readTimeout,
+      @DefaultValue("200") int maxConnections) {
 
     @Override
     public String toString() {
-      return "Twilio[accountSid=" + accountSid + ", sender="
-          + (messagingServiceSid != null && !messagingServiceSid.isBlank() ? messagingServiceSid : "number")
-          + ", apiBaseUrl=" + apiBaseUrl + "]";
+      return "Twilio[accountSid="
+          + accountSid
+          + ", sender="
+          + (messagingServiceSid != null && !messagingServiceSid.isBlank()
+              ? messagingServiceSid
+              : "number")
+          + ", apiBaseUrl="
+          + apiBaseUrl
+          + "]";
     }
+  }
+
+  /** The public base URL without a trailing slash. */
+  public String baseUrl() {
+    return publicBaseUrl.endsWith("/")
+        ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+        : publicBaseUrl;
   }
 
   @Override
   public String toString() {
-    return "DeliverySettings[provider=" + provider + ", publicBaseUrl=" + publicBaseUrl
-        + ", twilio=" + twilio + ", maxAttempts=" + maxAttempts + "]";
+    return "DeliverySettings[provider="
+        + provider
+        + ", publicBaseUrl="
+        + publicBaseUrl
+        + ", twilio="
+        + twilio
+        + ", maxAttempts="
+        + maxAttempts
+        + "]";
   }
 }

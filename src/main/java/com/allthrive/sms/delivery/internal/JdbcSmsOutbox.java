@@ -6,7 +6,9 @@ import com.allthrive.sms.delivery.OutgoingSms;
 import com.allthrive.sms.delivery.Segments;
 import com.allthrive.sms.delivery.SmsOutbox;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writes the log row and its dispatch task in the caller's transaction. The unique idempotency
  * key makes a repeated cause a no-op, also under concurrency ({@code on conflict do nothing}).
+ * Validity counts from {@code notBefore} when given (a deferral), else from now; the estimated
+ * cost is the segment count times the configured segment price, exact.
  */
 @Service
 class JdbcSmsOutbox implements SmsOutbox {
@@ -45,19 +49,20 @@ class JdbcSmsOutbox implements SmsOutbox {
   public Queued enqueue(OutgoingSms sms) {
     Instant now = clock.instant();
     Instant sendAt = sms.notBefore() != null && sms.notBefore().isAfter(now) ? sms.notBefore() : now;
-    Instant expiresAt = sendAt.plus(sms.validity() != null ? sms.validity() : settings.defaultValidity());
+    Instant expiresAt = (sms.notBefore() != null ? sms.notBefore() : now).plus(validity(sms));
     boolean redacted = sms.loggedBody() != null && !sms.loggedBody().equals(sms.body());
     Segments segments = Segments.of(sms.body());
+    BigDecimal estimatedCost = settings.pricePerSegment().multiply(BigDecimal.valueOf(segments.count()));
     int inserted =
         jdbc.sql(
                 """
                 insert into sms_message (idempotency_key, recipient_user_id, triggered_by_user_id,
                   to_phone, message_type, body, sealed_body, status, provider, segments, encoding,
-                  attempts, next_attempt_at, priority, related_object_type, related_object_id,
-                  created_at, expires_at, updated_at)
+                  estimated_cost, attempts, next_attempt_at, priority, related_object_type,
+                  related_object_id, created_at, expires_at, updated_at)
                 values (:key, :recipient, :triggeredBy, :to, :type, :body, :sealed, :status,
-                  :provider, :segments, :encoding, 0, :sendAt, :priority, :relatedType, :relatedId,
-                  :now, :expiresAt, :now)
+                  :provider, :segments, :encoding, :estimatedCost, 0, :sendAt, :priority,
+                  :relatedType, :relatedId, :now, :expiresAt, :now)
                 on conflict do nothing""")
             .param("key", sms.idempotencyKey())
             .param("recipient", sms.recipient() == null ? null : sms.recipient().value())
@@ -70,6 +75,7 @@ class JdbcSmsOutbox implements SmsOutbox {
             .param("provider", settings.provider().name().toLowerCase())
             .param("segments", segments.count())
             .param("encoding", segments.encoding().code())
+            .param("estimatedCost", estimatedCost)
             .param("sendAt", utc(sendAt))
             .param("priority", sms.priority().code())
             .param("relatedType", sms.relatedObjectType())
@@ -90,6 +96,17 @@ class JdbcSmsOutbox implements SmsOutbox {
               .scheduledTo(sendAt));
     }
     return new Queued(id, inserted == 1);
+  }
+
+  /** The sender's validity, else the type's default capped by the configured default. */
+  private Duration validity(OutgoingSms sms) {
+    if (sms.validity() != null) {
+      return sms.validity();
+    }
+    Duration typeDefault = sms.type().defaultValidity();
+    return typeDefault.compareTo(settings.defaultValidity()) < 0
+        ? typeDefault
+        : settings.defaultValidity();
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -1,0 +1,18 @@
+package com.allthrive.sms.delivery;
+
+import com.allthrive.sms.shared.PhoneNumber;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The texts the console provider "sent" lately, newest first, kept in memory only (never logged,
+ * never stored) so the demo console can show them, verification codes included. Empty when another
+ * provider is configured.
+ */
+public interface ConsoleOutbox {
+
+  /** One text as it would have reached the phone. */
+  record Entry(long messageId, PhoneNumber to, MessageType type, String body, Instant at) {}
+
+  List<Entry> recent();
+}

@@ -1,0 +1,78 @@
+package com.allthrive.sms.delivery.internal;
+
+import com.allthrive.sms.delivery.MessageStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the dispatch task of one message. The row, not the task, holds the state, so a task that
+ * runs twice (a crash between recording and rescheduling) does no harm:
+ *
+ * <ul>
+ *   <li>{@code pending}: wait for its retry time, expire it when its validity ran out, else mark it
+ *       {@code sending} (one short transaction) and send.
+ *   <li>{@code sending}: an earlier send was not answered (a timeout, or a crash after the request
+ *       left). It is looked up at the provider, never resent blindly; see {@link LostSends}.
+ *   <li>anything else: already done.
+ * </ul>
+ */
+@Component
+class Dispatcher {
+
+  private final MessageStore store;
+  private final Sender sender;
+  private final LostSends lostSends;
+  private final Recorder recorder;
+  private final Clock clock;
+
+  Dispatcher(
+      MessageStore store, Sender sender, LostSends lostSends, Recorder recorder, Clock clock) {
+    this.store = store;
+    this.sender = sender;
+    this.lostSends = lostSends;
+    this.recorder = recorder;
+    this.clock = clock;
+  }
+
+  Next dispatch(long messageId) {
+    Optional<MessageRow> found = store.find(messageId);
+    if (found.isEmpty()) {
+      return Next.DONE;
+    }
+    MessageRow row = found.get();
+    if (row.status() == MessageStatus.PENDING) {
+      return pending(row, clock.instant());
+    }
+    if (row.status() == MessageStatus.SENDING) {
+      return lostSends.resolve(row);
+    }
+    return Next.DONE;
+  }
+
+  private Next pending(MessageRow row, Instant now) {
+    if (row.nextAttemptAt() != null && row.nextAttemptAt().isAfter(now)) {
+      return Next.at(row.nextAttemptAt());
+    }
+    if (row.erased()) {
+      return unsent(row, "recipient_erased", "the recipient's data was erased", now);
+    }
+    if (!now.isBefore(row.expiresAt())) {
+      return unsent(row, "validity_elapsed", "not sent within its validity", now);
+    }
+    Optional<String> body = sender.realBody(row);
+    if (body.isEmpty()) {
+      return unsent(row, "sealed_body_unreadable", "the sealed text cannot be opened", now);
+    }
+    if (!store.claim(row.id(), now)) {
+      return Next.DONE;
+    }
+    return sender.send(row, body.get(), now, row.attempts() + 1);
+  }
+
+  private Next unsent(MessageRow row, String code, String message, Instant now) {
+    recorder.unsent(row, MessageStatus.EXPIRED, code, message, false, now);
+    return Next.DONE;
+  }
+}

@@ -1,0 +1,200 @@
+package com.allthrive.sms.delivery.internal;
+
+import com.allthrive.sms.delivery.MessageStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The state changes of a log row. Every change is conditional on the status it starts from, so two
+ * writers (the dispatcher and a status callback, or two instances) cannot move a row backwards or
+ * act on a row the other already moved: the loser's update touches nothing and says so.
+ */
+@Component
+class MessageStore {
+
+  private final JdbcClient jdbc;
+
+  MessageStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<MessageRow> find(long id) {
+    return jdbc.sql("select " + MessageRow.COLUMNS + " from sms_message where id = :id")
+        .param("id", id)
+        .query(MessageRow::map)
+        .optional();
+  }
+
+  Optional<MessageRow> findByProviderId(String providerMessageId) {
+    return jdbc.sql(
+            "select " + MessageRow.COLUMNS + " from sms_message where provider_message_id = :sid")
+        .param("sid", providerMessageId)
+        .query(MessageRow::map)
+        .optional();
+  }
+
+  /** Whether another row already carries this provider id. */
+  boolean providerIdTakenByOther(String providerMessageId, long id) {
+    return jdbc.sql("select count(*) from sms_message where provider_message_id = :sid and id <> :id")
+            .param("sid", providerMessageId)
+            .param("id", id)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  /** pending → sending: one more attempt starts now. */
+  boolean claim(long id, Instant now) {
+    return jdbc.sql(
+                """
+                update sms_message set status = 'sending', attempts = attempts + 1,
+                  send_started_at = :now, next_attempt_at = null, updated_at = :now
+                where id = :id and status = 'pending'""")
+            .param("id", id)
+            .param("now", utc(now))
+            .update()
+        == 1;
+  }
+
+  /** sending → sending: a lost attempt was not found at the provider; a new one starts now. */
+  boolean reclaim(long id, Instant previousStart, Instant now) {
+    return jdbc.sql(
+                """
+                update sms_message set attempts = attempts + 1, send_started_at = :now,
+                  updated_at = :now
+                where id = :id and status = 'sending' and send_started_at = :previous""")
+            .param("id", id)
+            .param("previous", utc(previousStart))
+            .param("now", utc(now))
+            .update()
+        == 1;
+  }
+
+  /** sending → sent with the provider's id; the sealed text is no longer needed. */
+  boolean markSent(long id, String providerMessageId, Instant now) {
+    return jdbc.sql(
+                """
+                update sms_message set status = 'sent', provider_message_id = :sid, sent_at = :now,
+                  sealed_body = null, error_code = null, error_message = null, updated_at = :now
+                where id = :id and status = 'sending'""")
+            .param("id", id)
+            .param("sid", providerMessageId)
+            .param("now", utc(now))
+            .update()
+        == 1;
+  }
+
+  /** Records the provider id of a row a status callback already moved on. */
+  void attachProviderId(long id, String providerMessageId) {
+    jdbc.sql(
+            """
+            update sms_message set provider_message_id = :sid, sealed_body = null
+            where id = :id and provider_message_id is null""")
+        .param("id", id)
+        .param("sid", providerMessageId)
+        .update();
+  }
+
+  /** sending → pending: a transient failure, tried again at {@code next}. */
+  boolean markRetry(
+      long id, Instant next, String code, String message, boolean attempted, Instant now) {
+    return jdbc.sql(
+                """
+                update sms_message set status = 'pending', next_attempt_at = :next,
+                  attempts = attempts - :refund, error_code = :code, error_message = :message,
+                  updated_at = :now
+                where id = :id and status = 'sending'""")
+            .param("id", id)
+            .param("next", utc(next))
+            .param("refund", attempted ? 0 : 1)
+            .param("code", code)
+            .param("message", message)
+            .param("now", utc(now))
+            .update()
+        == 1;
+  }
+
+  /** pending or sending → failed or expired, never sent; the sealed text is wiped. */
+  boolean markUnsent(long id, MessageStatus status, String code, String message, Instant now) {
+    return jdbc.sql(
+                """
+                update sms_message set status = :status, error_code = :code,
+                  error_message = :message, sealed_body = null, next_attempt_at = null,
+                  updated_at = :now
+                where id = :id and status in ('pending', 'sending')""")
+            .param("id", id)
+            .param("status", status.code())
+            .param("code", code)
+            .param("message", message)
+            .param("now", utc(now))
+            .update()
+        == 1;
+  }
+
+  /** Notes why a send is still unresolved, without changing its status. */
+  void noteError(long id, String code, String message, Instant now) {
+    jdbc.sql(
+            """
+            update sms_message set error_code = :code, error_message = :message, updated_at = :now
+            where id = :id""")
+        .param("id", id)
+        .param("code", code)
+        .param("message", message)
+        .param("now", utc(now))
+        .update();
+  }
+
+  /**
+   * Moves a row forward to {@code target} as the provider reports it; a row already at the same or
+   * a later rank stays as it is.
+   */
+  boolean advance(long id, MessageStatus target, String code, String message, Instant now) {
+    return jdbc.sql(
+                """
+                update sms_message set status = :target, sent_at = coalesce(sent_at, :now),
+                  delivered_at = coalesce(delivered_at, :deliveredAt),
+                  error_code = coalesce(:code, error_code),
+                  error_message = coalesce(:message, error_message),
+                  sealed_body = null, next_attempt_at = null, updated_at = :now
+                where id = :id and status in (:lower)""")
+            .param("id", id)
+            .param("target", target.code())
+            .param("deliveredAt", target == MessageStatus.DELIVERED ? utc(now) : null)
+            .param("code", code)
+            .param("message", message)
+            .param("now", utc(now))
+            .param("lower", below(target))
+            .update()
+        == 1;
+  }
+
+  /** Records the provider's actual price (a positive amount). */
+  void recordPrice(long id, BigDecimal price, String unit, Instant now) {
+    jdbc.sql(
+            "update sms_message set price = :price, price_unit = :unit, updated_at = :now"
+                + " where id = :id")
+        .param("id", id)
+        .param("price", price)
+        .param("unit", unit)
+        .param("now", utc(now))
+        .update();
+  }
+
+  private static List<String> below(MessageStatus target) {
+    return Arrays.stream(MessageStatus.values())
+        .filter(s -> s.rank() < target.rank())
+        .map(MessageStatus::code)
+        .toList();
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}
