@@ -51,7 +51,8 @@ public final class JwtFixtures {
   private static String signed(String secret, String userId, Instant expiresAt, List<String> roles) {
     var key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     var encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
-    var claims = JwtClaimsSet.builder().subject(userId).issuedAt(Instant.now().minusSeconds(60));
+    Instant issuedAt = expiresAt == null ? Instant.now().minusSeconds(60) : expiresAt.minus(Duration.ofHours(2));
+    var claims = JwtClaimsSet.builder().subject(userId).issuedAt(issuedAt);
     if (expiresAt != null) {
       claims.expiresAt(expiresAt);
     }
