@@ -9,7 +9,8 @@
 # in a closed loop, and prints requests/s and p50/p99 latency per endpoint. A bench-only code
 # generator (bench/src/com/allthrive/sms/bench, added with -Dloader.path, never in the jar) makes
 # codes predictable; each user gets its own client address through X-Forwarded-For, as behind a
-# reverse proxy. The service and the database are removed at the end.
+# reverse proxy. The service and the database are removed at the end. "cpu ms" is the service
+# process's CPU time per request (Linux), which other load on the machine barely changes.
 #
 # Environment: BENCH_PORT (18181), BENCH_JAVA (java for the service; default `java`),
 # BENCH_LOAD_JAVA (java for the load generator; default a JDK 21+ under /usr/lib/jvm if any, for
@@ -41,6 +42,10 @@ mkdir -p "$OUT/classes"
 javac -nowarn -cp "target/classes:$(find ~/.m2/repository/org/springframework/spring-context -name 'spring-context-7*.jar' | head -1)" \
   -d "$OUT/classes" bench/src/com/allthrive/sms/bench/FixedCodeGenerator.java
 
+if curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1; then
+  echo "port $PORT is already in use; set BENCH_PORT" >&2
+  exit 1
+fi
 psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "create database $DB" >/dev/null
 SERVICE_PID=""
 cleanup() {
@@ -49,9 +54,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-SERVER_PORT=$PORT SMS_DEMO=false SMS_PROVIDER=console \
+env SERVER_PORT=$PORT SMS_DEMO=false SMS_PROVIDER=console \
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME=$PGUSER \
-  DB_SCHEDULER_POLLING_STRATEGY=lock_and_fetch \
+  DB_SCHEDULER_POLLING_STRATEGY=lock_and_fetch ${BENCH_SERVICE_ENV:-} \
   PLATFORM_API_KEY=$PLATFORM_KEY ADMIN_API_KEY=bench-admin-key JWT_SECRET=$JWT_SECRET \
   SMS_SECRET_KEY=bench-secret-key-of-at-least-thirty-two-characters \
   SMS_VERIFICATION_IP_LIMIT=20 SERVER_FORWARD_HEADERS_STRATEGY=native \
@@ -67,5 +72,5 @@ done
 
 echo "service: $("$SERVICE_JAVA" -version 2>&1 | head -1), database $DB, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$LOAD_JAVA" bench/src/VerificationLoad.java base="http://localhost:$PORT" users="$USERS" warmup="$WARMUP" \
-  concurrency="$CONCURRENCY" platformKey=$PLATFORM_KEY jwtSecret=$JWT_SECRET
+  concurrency="$CONCURRENCY" platformKey=$PLATFORM_KEY jwtSecret=$JWT_SECRET servicePid="$SERVICE_PID"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); target: >= 1000 req/s and p99 <= 30 ms per endpoint"

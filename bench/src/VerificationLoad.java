@@ -37,8 +37,10 @@ public class VerificationLoad {
   private final String code;
   private final String run;
   private final int concurrency;
+  private final String servicePid;
 
-  VerificationLoad(String base, String platformKey, String jwtSecret, String code, String run, int concurrency) {
+  VerificationLoad(String base, String platformKey, String jwtSecret, String code, String run, int concurrency,
+      String servicePid) {
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     this.base = base;
@@ -47,6 +49,7 @@ public class VerificationLoad {
     this.code = code;
     this.run = run;
     this.concurrency = concurrency;
+    this.servicePid = servicePid;
   }
 
   public static void main(String[] args) throws Exception {
@@ -60,7 +63,7 @@ public class VerificationLoad {
     var load = new VerificationLoad(a.getOrDefault("base", "http://localhost:18181"),
         a.get("platformKey"), a.get("jwtSecret"), a.getOrDefault("code", "246810"),
         a.getOrDefault("run", Long.toString(System.currentTimeMillis(), 36)),
-        Integer.parseInt(a.getOrDefault("concurrency", "32")));
+        Integer.parseInt(a.getOrDefault("concurrency", "32")), a.get("servicePid"));
     System.out.printf("threads: %s, concurrency %d, %d users (+%d warm-up)%n",
         Runtime.version().feature() >= 21 ? "virtual" : "platform", load.concurrency, users, warmup);
     load.cycle("w", warmup, false);
@@ -79,7 +82,8 @@ public class VerificationLoad {
     Result verify = phase(users, i -> post("/api/v1/users/phone/verify", tokens[i],
         "{\"code\":\"" + code + "\"}", i));
     if (report) {
-      System.out.printf("%-46s %9s %7s %9s %8s %8s %8s%n", "endpoint", "requests", "errors", "req/s", "p50 ms", "p99 ms", "max ms");
+      System.out.printf("%-46s %9s %7s %9s %8s %8s %8s %8s %8s %8s%n", "endpoint", "requests", "errors", "req/s",
+          "p50 ms", "p99 ms", "max ms", "svc cpu", "db cpu", "gen cpu");
       provision.print("PUT /api/v1/platform/users/{id}");
       request.print("POST /api/v1/users/phone/request-verification");
       verify.print("POST /api/v1/users/phone/verify");
@@ -103,6 +107,9 @@ public class VerificationLoad {
     AtomicLong errors = new AtomicLong();
     ExecutorService virtual = virtualThreads();
     ExecutorService workers = virtual != null ? virtual : Executors.newFixedThreadPool(concurrency);
+    long cpuBefore = serviceCpuMillis();
+    long dbBefore = postgresCpuMillis();
+    long ownBefore = ownCpuMillis();
     long start = System.nanoTime();
     for (int w = 0; w < concurrency; w++) {
       workers.submit(() -> {
@@ -124,7 +131,51 @@ public class VerificationLoad {
     if (!workers.awaitTermination(30, TimeUnit.MINUTES)) {
       throw new IllegalStateException("phase did not finish");
     }
-    return new Result(latencies, errors.get(), System.nanoTime() - start);
+    long elapsed = System.nanoTime() - start;
+    double cpu = cpuBefore < 0 ? -1 : (double) (serviceCpuMillis() - cpuBefore) / count;
+    double db = (double) (postgresCpuMillis() - dbBefore) / count;
+    double own = (double) (ownCpuMillis() - ownBefore) / count;
+    return new Result(latencies, errors.get(), elapsed, cpu, db, own);
+  }
+
+  private static long ownCpuMillis() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1_000_000 : 0;
+  }
+
+  /** CPU time of all PostgreSQL server processes (Linux /proc): the database's share of the work. */
+  private static long postgresCpuMillis() {
+    long total = 0;
+    try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+      for (var dir : (Iterable<java.nio.file.Path>) dirs::iterator) {
+        String name = dir.getFileName().toString();
+        if (name.chars().allMatch(Character::isDigit)) {
+          total += Math.max(0, cpuMillis(name, "postgres"));
+        }
+      }
+    } catch (Exception e) {
+      return 0;
+    }
+    return total;
+  }
+
+  /** CPU time the service process has used so far (Linux /proc), or -1 when unknown. */
+  private long serviceCpuMillis() {
+    return servicePid == null ? -1 : cpuMillis(servicePid, null);
+  }
+
+  /** utime + stime of a process from /proc/PID/stat (100 ticks a second), -1 when unreadable. */
+  private static long cpuMillis(String pid, String requiredName) {
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+      if (requiredName != null && !stat.contains("(" + requiredName + ")")) {
+        return -1;
+      }
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    } catch (Exception e) {
+      return -1;
+    }
   }
 
   private HttpRequest put(String path, String json) {
@@ -164,13 +215,16 @@ public class VerificationLoad {
     }
   }
 
-  record Result(long[] latencies, long errors, long elapsedNanos) {
+  /** One phase: latencies, failures, wall time and the service's CPU milliseconds per request. */
+  record Result(long[] latencies, long errors, long elapsedNanos, double cpuPerRequest, double dbPerRequest,
+      double clientPerRequest) {
     void print(String name) {
       long[] sorted = latencies.clone();
       Arrays.sort(sorted);
       double perSecond = sorted.length / (elapsedNanos / 1e9);
-      System.out.printf(Locale.ROOT, "%-46s %9d %7d %9.0f %8.1f %8.1f %8.1f%n", name, sorted.length, errors,
-          perSecond, ms(sorted, 0.50), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+      System.out.printf(Locale.ROOT, "%-46s %9d %7d %9.0f %8.1f %8.1f %8.1f %8.2f %8.2f %8.2f%n", name,
+          sorted.length, errors, perSecond, ms(sorted, 0.50), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6,
+          cpuPerRequest, dbPerRequest, clientPerRequest);
     }
 
     private static double ms(long[] sorted, double q) {

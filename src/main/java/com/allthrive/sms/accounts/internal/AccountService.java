@@ -95,10 +95,11 @@ public class AccountService implements Accounts {
   @Transactional
   public Account setPhone(UserId id, PhoneNumber phone) {
     Account account = accounts.find(id, true).orElseThrow(() -> unknown(id));
-    if (!Objects.equals(account.phoneNumber(), phone)) {
-      changePhone(id, account.phoneNumber(), phone, "web", clock.instant());
+    if (Objects.equals(account.phoneNumber(), phone)) {
+      return account;
     }
-    return accounts.find(id, false).orElseThrow();
+    changePhone(id, account.phoneNumber(), phone, "web", clock.instant());
+    return new Account(id, account.username(), account.displayName(), account.timezone(), phone, false, null);
   }
 
   @Transactional

@@ -19,9 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends a user a new code for a number, in one transaction: checks (country, ownership, cooldown,
- * counters), the number becomes the account's current unverified one, the code replaces any
- * earlier one, and its SMS is queued. A refusal rolls everything back, counters included.
+ * Sends a user a new code for a number, in one transaction: the number becomes the account's
+ * current one (unverified when it is new), checks follow (country, ownership, cooldown, counters),
+ * the code replaces any earlier one, and its SMS is queued. A refusal rolls everything back,
+ * counters included.
  */
 @Service
 public class CodeIssuer {
@@ -71,21 +72,19 @@ public class CodeIssuer {
     return result;
   }
 
+  /**
+   * The number becomes the account's current one first (which also locks the account, or fails
+   * with 404 for an unknown user); a refusal afterwards rolls that back with everything else.
+   */
   private IssueResult issue(Caller caller, PhoneNumber number) {
     Instant now = clock.instant();
-    Optional<Account> account = accounts.findForUpdate(caller.user());
-    if (account.isEmpty()) {
-      return Refused.because(Refusal.UNKNOWN_USER);
-    }
+    Account account = accounts.setPhone(caller.user(), number);
     Optional<PendingCode> state = codes.lock(caller.user());
-    Optional<Refused> refused = ownership(account.get(), number)
+    Optional<Refused> refused = ownership(account, number)
         .or(() -> limits.cooldown(state, now))
         .or(() -> limits.take(caller, number));
     if (refused.isPresent()) {
       return refused.get();
-    }
-    if (!number.equals(account.get().phoneNumber())) {
-      accounts.setPhone(caller.user(), number);
     }
     return send(caller, number, state, now);
   }
