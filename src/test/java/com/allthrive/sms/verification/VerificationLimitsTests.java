@@ -44,6 +44,7 @@ class VerificationLimitsTests {
   @Autowired JsonMapper json;
   @Autowired MutableClock clock;
   @Autowired WindowCounter counter;
+  @Autowired RecordingCodeGenerator codes;
 
   VerificationClient client;
 
@@ -172,18 +173,12 @@ class VerificationLimitsTests {
     String user = client.newUser();
     String number = VerificationClient.newNumber();
     client.request(user, number);
-    client.verify(user, codesLast());
+    client.verify(user, codes.last());
     clock.advance(Duration.ofMinutes(1));
 
     var again = client.request(user, number);
 
     assertProblem(again, 409, "already_verified");
-  }
-
-  @Autowired RecordingCodeGenerator codes;
-
-  private String codesLast() {
-    return codes.last();
   }
 
   private Instant startOfNextDay() {
