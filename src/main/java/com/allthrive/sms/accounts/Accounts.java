@@ -12,6 +12,19 @@ public interface Accounts {
 
   Optional<Account> find(UserId id);
 
+  /**
+   * Like {@link #find}, and locks the account until the caller's transaction ends: changes to one
+   * user's number and verification happen one at a time. Requires a transaction.
+   */
+  Optional<Account> findForUpdate(UserId id);
+
+  /**
+   * The user's own change of number, as {@code PUT /api/v1/me/phone}: a new number starts
+   * unverified, null removes it; publishes {@link PhoneNumberChanged} when it differs. A 404
+   * problem when the user is unknown. Joins the caller's transaction.
+   */
+  Account setPhone(UserId id, PhoneNumber phone);
+
   /** Accounts whose current number is {@code number}, verified or not. */
   List<Account> findByPhone(PhoneNumber number);
 

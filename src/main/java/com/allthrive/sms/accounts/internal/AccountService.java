@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Accounts, and the operations its web adapter needs (public only for that sub-package). */
@@ -36,6 +37,12 @@ public class AccountService implements Accounts {
   @Override
   public Optional<Account> find(UserId id) {
     return accounts.find(id, false);
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Optional<Account> findForUpdate(UserId id) {
+    return accounts.find(id, true);
   }
 
   @Override
@@ -90,14 +97,15 @@ public class AccountService implements Accounts {
     return accounts.find(id, false).orElseThrow();
   }
 
-  /** The user's own change: a new number starts unverified; null removes it. */
+  @Override
   @Transactional
   public Account setPhone(UserId id, PhoneNumber phone) {
     Account account = accounts.find(id, true).orElseThrow(() -> unknown(id));
-    if (!Objects.equals(account.phoneNumber(), phone)) {
-      changePhone(id, account.phoneNumber(), phone, "web", clock.instant());
+    if (Objects.equals(account.phoneNumber(), phone)) {
+      return account;
     }
-    return accounts.find(id, false).orElseThrow();
+    changePhone(id, account.phoneNumber(), phone, "web", clock.instant());
+    return new Account(id, account.username(), account.displayName(), account.timezone(), phone, false, null);
   }
 
   @Transactional

@@ -10,13 +10,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The platform provisions and erases users. */
+/** The platform provisions, reads and erases users. */
 @RestController
 @RequestMapping("/api/v1/platform/users")
 class PlatformUsersController {
@@ -42,11 +43,21 @@ class PlatformUsersController {
     return AccountView.of(account);
   }
 
+  @GetMapping("/{userId}")
+  AccountView get(@PathVariable String userId) {
+    UserId id = Ids.user(userId);
+    return AccountView.of(accounts.find(id).orElseThrow(() -> unknown()));
+  }
+
   @DeleteMapping("/{userId}")
   ResponseEntity<Void> erase(@PathVariable String userId) {
     if (!accounts.erase(Ids.user(userId))) {
-      throw ApiProblem.notFound("unknown_user", "No such user.");
+      throw unknown();
     }
     return ResponseEntity.noContent().build();
+  }
+
+  private static ApiProblem unknown() {
+    return ApiProblem.notFound("unknown_user", "No such user.");
   }
 }
