@@ -21,6 +21,7 @@ class ProductionProfileTests {
           "--sms.delivery.provider=console",
           "--sms.delivery.public-base-url=https://sms.example.com",
           "--sms.delivery.secret-key=prod-secret-key-of-at-least-thirty-two-chars",
+          "--sms.verification.secret-key=prod-secret-key-of-at-least-thirty-two-chars",
           "--sms.accounts.jwt-secret=prod-jwt-secret-that-is-at-least-32-bytes-long",
           "--sms.accounts.platform-api-keys=platform-key",
           "--sms.accounts.admin-api-keys=admin-key");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.allthrive.sms.accounts.Accounts;
 import com.allthrive.sms.accounts.ConsentEvidence;
-import com.allthrive.sms.accounts.TokenMinter;
+import com.allthrive.sms.accounts.JwtFixtures;
 import com.allthrive.sms.delivery.InboundSms;
 import com.allthrive.sms.delivery.InboundSmsHandler;
 import com.allthrive.sms.shared.PhoneNumber;
@@ -51,7 +51,6 @@ abstract class UserTouchpointsTests {
   @Autowired MockMvcTester mvc;
   @Autowired JdbcClient jdbc;
   @Autowired Accounts accounts;
-  @Autowired TokenMinter tokens;
   @Autowired InboundSmsHandler inbound;
 
   @BeforeEach
@@ -186,7 +185,7 @@ abstract class UserTouchpointsTests {
   }
 
   void patchPreferences(String user, String body) {
-    String token = tokens.mint(new UserId(user), java.time.Duration.ofMinutes(5), List.of());
+    String token = JwtFixtures.token(user);
     var r = mvc.patch().uri("/api/v1/me/sms-preferences").header("Authorization", "Bearer " + token)
         .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
     assertThat(r).hasStatusOk();

@@ -2,7 +2,6 @@ package com.allthrive.sms.accounts.internal;
 
 import com.allthrive.sms.accounts.AccountsSettings;
 import com.allthrive.sms.shared.UserId;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +23,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -83,22 +82,20 @@ class SecurityConfiguration {
   }
 
   @Bean
-  JwtDecoder jwtDecoder(CallerKeys keys, AccountsSettings settings, Clock clock) {
+  JwtDecoder jwtDecoder(CallerKeys keys, AccountsSettings settings) {
     NimbusJwtDecoder decoder =
         keys.jwtSecret() == null
             ? NimbusJwtDecoder.withJwkSetUri(settings.jwtJwksUri()).build()
             : NimbusJwtDecoder.withSecretKey(new SecretKeySpec(keys.jwtSecret(), "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
-    decoder.setJwtValidator(validator(settings, clock));
+    decoder.setJwtValidator(validator(settings));
     return decoder;
   }
 
-  private static OAuth2TokenValidator<Jwt> validator(AccountsSettings settings, Clock clock) {
+  private static OAuth2TokenValidator<Jwt> validator(AccountsSettings settings) {
     List<OAuth2TokenValidator<Jwt>> rules = new ArrayList<>();
-    var timestamps = new JwtTimestampValidator();
-    timestamps.setClock(clock);
-    rules.add(timestamps);
+    rules.add(JwtValidators.createDefault());
     rules.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
     rules.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, UserId::isValid));
     if (hasText(settings.jwtIssuer())) {

@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
  * module that uses both does it.
  */
 @Component
-class ErasureListener {
+class SmsLogErasure {
 
   private final SmsLog log;
 
-  ErasureListener(SmsLog log) {
+  SmsLogErasure(SmsLog log) {
     this.log = log;
   }
 
