@@ -32,6 +32,16 @@ class ApplicationSmokeTests {
   }
 
   @Test
+  void describesTheApiWithItsSnakeCaseNames() throws Exception {
+    var result = mvc.get().uri("/v3/api-docs").exchange();
+
+    assertThat(result).hasStatusOk();
+    assertThat(result.getResponse().getContentAsString())
+        .contains("\"allow_sms_dm_notifications\"")
+        .doesNotContain("\"allowSmsDmNotifications\"");
+  }
+
+  @Test
   void rejectsAnUnknownApiKeyWithAProblemBody() {
     var result = mvc.get().uri("/api/v1/admin/sms-messages").header("X-Api-Key", "nope").exchange();
 
