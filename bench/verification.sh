@@ -9,19 +9,24 @@
 # in a closed loop, and prints requests/s and p50/p99 latency per endpoint. A bench-only code
 # generator (bench/src/com/allthrive/sms/bench, added with -Dloader.path, never in the jar) makes
 # codes predictable; each user gets its own client address through X-Forwarded-For, as behind a
-# reverse proxy. The service and the database are removed at the end. "cpu ms" is the service
-# process's CPU time per request (Linux), which other load on the machine barely changes.
+# reverse proxy. The service and the database are removed at the end.
+#
+# Besides req/s and latency, each line shows CPU milliseconds per request (Linux /proc) of the
+# service ("svc cpu"), of all PostgreSQL processes ("db cpu", includes anyone else's use of the
+# same server) and of the load generator ("gen cpu"). Their sum bounds req/s on an idle machine:
+# 2 cores give 2000 CPU ms per second. Throughput and latency suffer from anything else running.
 #
 # Environment: BENCH_PORT (18181), BENCH_JAVA (java for the service; default `java`),
 # BENCH_LOAD_JAVA (java for the load generator; default a JDK 21+ under /usr/lib/jvm if any, for
-# virtual threads), BENCH_WARMUP (3000 users first, not reported), PGHOST/PGPORT/PGUSER.
+# virtual threads), BENCH_WARMUP (15000 users first, not reported: the JIT needs them),
+# BENCH_SERVICE_ENV (extra VAR=value settings for the service), PGHOST/PGPORT/PGUSER.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 USERS=${1:-20000}
 CONCURRENCY=${2:-32}
 PORT=${BENCH_PORT:-18181}
-WARMUP=${BENCH_WARMUP:-3000}
+WARMUP=${BENCH_WARMUP:-15000}
 PGHOST=${PGHOST:-localhost}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}

@@ -4,5 +4,17 @@
  * JWTs). A number can be verified by one account at a time ({@code account.verified_phone} is
  * unique). Erasure publishes {@link com.allthrive.sms.accounts.AccountErased}; each module that
  * keeps data about the user removes or anonymizes it in the same transaction.
+ *
+ * <p>Changes to one user's number and verification are serialized by the account row's lock
+ * ({@link com.allthrive.sms.accounts.Accounts#findForUpdate}); modules that keep rows of their
+ * own about a user's number take that lock first, then their own, so no two flows deadlock.
+ *
+ * <p>Demo mode ({@code SMS_DEMO=true}) seeds three users with verified example numbers (555-01xx,
+ * never assigned) unless they exist, and opens {@code POST /api/v1/demo/tokens {user_id}}, which
+ * mints a one-hour token for a provisioned user; outside demo mode that path answers 404. End-user
+ * tokens are checked by Spring Security's resource server: HS256 with {@code JWT_SECRET} or keys
+ * from {@code JWT_JWKS_URI}, {@code exp} required, {@code alg: none} and other algorithms refused.
+ * Security observations (per filter, authentication, authorization) are off: they cost a large
+ * share of each request's CPU and the HTTP server metrics cover the answers.
  */
 package com.allthrive.sms.accounts;
