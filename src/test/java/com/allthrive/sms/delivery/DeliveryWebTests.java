@@ -6,9 +6,9 @@ import static com.allthrive.sms.delivery.DeliveryFixtures.newUser;
 import static com.allthrive.sms.delivery.DeliveryFixtures.row;
 import static com.allthrive.sms.delivery.DeliveryFixtures.sms;
 import static com.allthrive.sms.delivery.DeliveryFixtures.status;
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.allthrive.sms.delivery.DeliveryWebClient.INBOUND;
 import static com.allthrive.sms.delivery.DeliveryWebClient.STATUS;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.allthrive.sms.accounts.TokenMinter;
@@ -75,7 +75,8 @@ abstract class DeliveryWebTests {
     var row = row(jdbc, sent.id());
     assertThat(row.get("status")).isEqualTo("delivered");
     assertThat(row.get("delivered_at")).isNotNull();
-    assertThat(((BigDecimal) row.get("price")).stripTrailingZeros()).isEqualTo(new BigDecimal("0.0075"));
+    assertThat(((BigDecimal) row.get("price")).stripTrailingZeros())
+        .isEqualTo(new BigDecimal("0.0075"));
     assertThat(row.get("price_unit")).isEqualTo("USD");
     assertThat(events.statusChanges(sent.id()))
         .last()
@@ -95,8 +96,13 @@ abstract class DeliveryWebTests {
     String url = PUBLIC_BASE_URL + STATUS + "?m=" + sent.id();
 
     var unsigned = web.post(STATUS + "?m=" + sent.id(), params, null);
-    var otherToken = web.post(STATUS + "?m=" + sent.id(), params, FakeTwilio.sign(url, params, "not-the-token"));
-    var otherUrl = web.post(STATUS + "?m=" + sent.id(), params, FakeTwilio.sign(url + "1", params, FakeTwilio.AUTH_TOKEN));
+    var otherToken =
+        web.post(STATUS + "?m=" + sent.id(), params, FakeTwilio.sign(url, params, "not-the-token"));
+    var otherUrl =
+        web.post(
+            STATUS + "?m=" + sent.id(),
+            params,
+            FakeTwilio.sign(url + "1", params, FakeTwilio.AUTH_TOKEN));
 
     for (MvcTestResult result : new MvcTestResult[] {unsigned, otherToken, otherUrl}) {
       assertThat(result).hasStatus(403).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -127,14 +133,19 @@ abstract class DeliveryWebTests {
 
     assertThat(status(jdbc, sent.id())).isEqualTo("failed");
     assertThat(row(jdbc, sent.id()).get("error_code")).isEqualTo("21610");
-    assertThat(events.optOuts(sent.id())).singleElement().satisfies(e -> assertThat(e.number()).isEqualTo(sent.to()));
+    assertThat(events.optOuts(sent.id()))
+        .singleElement()
+        .satisfies(e -> assertThat(e.number()).isEqualTo(sent.to()));
     assertThat(events.allInTransactions()).isTrue();
   }
 
   @Test
   void aCallbackFindsAMessageWhoseSendAnswerWasLostByTheIdInItsUrl() {
     PhoneNumber to = newNumber();
-    long id = outbox.enqueue(sms(to, "later").withSchedule(Instant.now().plus(Duration.ofHours(1)), null)).messageId();
+    long id =
+        outbox
+            .enqueue(sms(to, "later").withSchedule(Instant.now().plus(Duration.ofHours(1)), null))
+            .messageId();
     Sent unknown = new Sent(id, "SM" + "f".repeat(32), to);
 
     assertThat(web.callback(unknown, "sent", Map.of())).hasStatus(204);
@@ -148,15 +159,21 @@ abstract class DeliveryWebTests {
   void answersAnInboundTextWithTheHandlersReplyAsTwiml() {
     PhoneNumber from = newNumber();
 
-    var reply = web.inbound(Map.of("From", from.e164(), "Body", "hi", "MessageSid", "SM" + "1".repeat(32)));
-    var silence = web.inbound(Map.of("From", from.e164(), "Body", "quiet", "MessageSid", "SM" + "2".repeat(32)));
+    var reply =
+        web.inbound(Map.of("From", from.e164(), "Body", "hi", "MessageSid", "SM" + "1".repeat(32)));
+    var silence =
+        web.inbound(
+            Map.of("From", from.e164(), "Body", "quiet", "MessageSid", "SM" + "2".repeat(32)));
 
     assertThat(reply).hasStatusOk().hasContentTypeCompatibleWith(MediaType.TEXT_XML);
-    assertThat(reply).hasBodyTextEqualTo(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>You said &lt;hi&gt; &amp; we heard "
-            + from.masked()
-            + "</Message></Response>");
-    assertThat(silence).hasStatusOk().hasBodyTextEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
+    assertThat(reply)
+        .hasBodyTextEqualTo(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>You said &lt;hi&gt; &amp; we heard "
+                + from.masked()
+                + "</Message></Response>");
+    assertThat(silence)
+        .hasStatusOk()
+        .hasBodyTextEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
   }
 
   @Test
@@ -178,12 +195,24 @@ abstract class DeliveryWebTests {
     var typed = web.adminList("user_id=" + alice.value() + "&message_type=direct_message");
     var paged = web.adminList("user_id=" + alice.value() + "&size=1&page=1");
     var pending = web.adminList("user_id=" + bob.value() + "&status=pending");
-    var later = web.adminList("user_id=" + alice.value() + "&from=" + Instant.now().plusSeconds(3600));
+    var later =
+        web.adminList("user_id=" + alice.value() + "&from=" + Instant.now().plusSeconds(3600));
 
-    assertThat(all).hasStatusOk().bodyJson().extractingPath("$.items[*].id").isEqualTo(List.of((int) second, (int) first));
+    assertThat(all)
+        .hasStatusOk()
+        .bodyJson()
+        .extractingPath("$.items[*].id")
+        .isEqualTo(List.of((int) second, (int) first));
     assertThat(all).bodyJson().extractingPath("$.total").isEqualTo(2);
-    assertThat(all).bodyJson().extractingPath("$.items[0].to_phone").asString().matches("\\+1\\*+\\d\\d");
-    assertThat(all).bodyJson().extractingPath("$.items[0].message_type").isEqualTo("achievement_unlock");
+    assertThat(all)
+        .bodyJson()
+        .extractingPath("$.items[0].to_phone")
+        .asString()
+        .matches("\\+1\\*+\\d\\d");
+    assertThat(all)
+        .bodyJson()
+        .extractingPath("$.items[0].message_type")
+        .isEqualTo("achievement_unlock");
     assertThat(all.getResponse().getContentAsString()).doesNotContain("sealed");
     assertThat(typed).bodyJson().extractingPath("$.items[*].id").isEqualTo(List.of((int) first));
     assertThat(paged).bodyJson().extractingPath("$.items[*].id").isEqualTo(List.of((int) first));
@@ -196,11 +225,22 @@ abstract class DeliveryWebTests {
   @Test
   void refusesBadFiltersWithAProblem() {
     for (String query :
-        List.of("status=lost", "message_type=spam", "from=yesterday", "size=201", "size=0",
-            "page=-1", "page=two", "user_id=not%20an%20id", "from=2025-02-01T00:00:00Z&to=2025-01-01T00:00:00Z")) {
+        List.of(
+            "status=lost",
+            "message_type=spam",
+            "from=yesterday",
+            "size=201",
+            "size=0",
+            "page=-1",
+            "page=two",
+            "user_id=not%20an%20id",
+            "from=2025-02-01T00:00:00Z&to=2025-01-01T00:00:00Z")) {
       var result = web.adminList(query);
 
-      assertThat(result).as(query).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+      assertThat(result)
+          .as(query)
+          .hasStatus(400)
+          .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
       assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("invalid_filter");
     }
   }
@@ -208,20 +248,33 @@ abstract class DeliveryWebTests {
   @Test
   void usersSeeOnlyTheirOwnMessagesWithCodesRedacted() throws Exception {
     UserId dana = newUser("dana");
-    long code = outbox.enqueue(
-            OutgoingSms.of(DeliveryFixtures.newKey(), newNumber(), MessageType.PHONE_VERIFICATION, "Your code is: 123456", dana)
-                .withLoggedBody("Your code is: ******")
-                .withSchedule(Instant.now().plusSeconds(3600), null))
-        .messageId();
+    long code =
+        outbox
+            .enqueue(
+                OutgoingSms.of(
+                        DeliveryFixtures.newKey(),
+                        newNumber(),
+                        MessageType.PHONE_VERIFICATION,
+                        "Your code is: 123456",
+                        dana)
+                    .withLoggedBody("Your code is: ******")
+                    .withSchedule(Instant.now().plusSeconds(3600), null))
+            .messageId();
     waiting(newUser("erin"), MessageType.DIRECT_MESSAGE, "not for dana");
     String token = tokens.mint(dana, Duration.ofMinutes(5), List.of());
 
     var mine = web.myList(token, "");
     var others = web.myList(token, "user_id=someone-else");
 
-    assertThat(mine).hasStatusOk().bodyJson().extractingPath("$.items[*].id").isEqualTo(List.of((int) code));
+    assertThat(mine)
+        .hasStatusOk()
+        .bodyJson()
+        .extractingPath("$.items[*].id")
+        .isEqualTo(List.of((int) code));
     assertThat(mine).bodyJson().extractingPath("$.items[0].body").isEqualTo("Your code is: ******");
-    assertThat(mine.getResponse().getContentAsString()).doesNotContain("123456").doesNotContain("provider");
+    assertThat(mine.getResponse().getContentAsString())
+        .doesNotContain("123456")
+        .doesNotContain("provider");
     assertThat(others).hasStatus(400);
   }
 
@@ -241,7 +294,10 @@ abstract class DeliveryWebTests {
     assertThat(row.get("status")).isEqualTo("expired");
     assertThat(row.get("error_code")).isEqualTo("recipient_erased");
     assertThat((BigDecimal) row.get("estimated_cost")).isEqualByComparingTo("0.0083");
-    assertThat(web.adminList("user_id=" + fay.value())).bodyJson().extractingPath("$.total").isEqualTo(0);
+    assertThat(web.adminList("user_id=" + fay.value()))
+        .bodyJson()
+        .extractingPath("$.total")
+        .isEqualTo(0);
   }
 
   private long waiting(UserId user, MessageType type, String body) {
@@ -250,8 +306,9 @@ abstract class DeliveryWebTests {
 
   /** A message for later, so it stays pending while the test looks at it. */
   private long waiting(UserId user, MessageType type, String body, PhoneNumber to) {
-    var sms = OutgoingSms.of(DeliveryFixtures.newKey(), to, type, body, user)
-        .withSchedule(Instant.now().plusSeconds(3600), null);
+    var sms =
+        OutgoingSms.of(DeliveryFixtures.newKey(), to, type, body, user)
+            .withSchedule(Instant.now().plusSeconds(3600), null);
     return outbox.enqueue(sms).messageId();
   }
 

@@ -83,18 +83,24 @@ abstract class TwilioDeliveryTests {
   @Test
   void failsAnInvalidNumberAtOnceWithoutRetrying() {
     PhoneNumber to = newNumber();
-    twilio.reject(to.e164(), 400, 21211, "The 'To' number " + to.e164() + " is not a valid phone number.");
+    twilio.reject(
+        to.e164(), 400, 21211, "The 'To' number " + to.e164() + " is not a valid phone number.");
 
     long id = outbox.enqueue(sms(to, "hello")).messageId();
 
     await().atMost(WAIT).until(() -> status(jdbc, id).equals("failed"));
-    await().during(Duration.ofMillis(800)).atMost(WAIT).until(() -> twilio.sendsTo(to.e164()).size() == 1);
+    await()
+        .during(Duration.ofMillis(800))
+        .atMost(WAIT)
+        .until(() -> twilio.sendsTo(to.e164()).size() == 1);
     var row = row(jdbc, id);
     assertThat(row.get("error_code")).isEqualTo("21211");
     assertThat(row.get("error_message").toString())
         .contains("is not a valid phone number")
         .doesNotContain(to.e164());
-    assertThat(events.statusChanges(id)).extracting(SmsStatusChanged::status).containsExactly(MessageStatus.FAILED);
+    assertThat(events.statusChanges(id))
+        .extracting(SmsStatusChanged::status)
+        .containsExactly(MessageStatus.FAILED);
   }
 
   @Test
@@ -125,7 +131,10 @@ abstract class TwilioDeliveryTests {
     assertThat(twilio.lookupsFor(to.e164())).isPositive();
     assertThat(row(jdbc, id).get("provider_message_id"))
         .isEqualTo(twilio.created(to.e164()).get(0).sid());
-    await().during(Duration.ofMillis(800)).atMost(WAIT).until(() -> twilio.sendsTo(to.e164()).size() == 1);
+    await()
+        .during(Duration.ofMillis(800))
+        .atMost(WAIT)
+        .until(() -> twilio.sendsTo(to.e164()).size() == 1);
   }
 
   @Test
@@ -145,13 +154,17 @@ abstract class TwilioDeliveryTests {
   @Test
   void expiresAMessagePastItsValidityWithoutSendingIt() {
     PhoneNumber to = newNumber();
-    var stale = sms(to, "the battle starts now").withSchedule(clock.instant().minus(Duration.ofMinutes(10)), Duration.ofMinutes(5));
+    var stale =
+        sms(to, "the battle starts now")
+            .withSchedule(clock.instant().minus(Duration.ofMinutes(10)), Duration.ofMinutes(5));
 
     long id = outbox.enqueue(stale).messageId();
 
     await().atMost(WAIT).until(() -> status(jdbc, id).equals("expired"));
     assertThat(twilio.sendsTo(to.e164())).isEmpty();
-    assertThat(events.statusChanges(id)).extracting(SmsStatusChanged::status).containsExactly(MessageStatus.EXPIRED);
+    assertThat(events.statusChanges(id))
+        .extracting(SmsStatusChanged::status)
+        .containsExactly(MessageStatus.EXPIRED);
   }
 
   @Test
@@ -169,16 +182,30 @@ abstract class TwilioDeliveryTests {
                     }))
         .isInstanceOf(IllegalStateException.class);
 
-    assertThat(jdbc.sql("select count(*) from sms_message where idempotency_key = :k").param("k", sms.idempotencyKey()).query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from sms_message where idempotency_key = :k")
+                .param("k", sms.idempotencyKey())
+                .query(Long.class)
+                .single())
+        .isZero();
     assertThat(dispatchTasks()).isEqualTo(tasksBefore);
-    await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> twilio.sendsTo(to.e164()).isEmpty());
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(WAIT)
+        .until(() -> twilio.sendsTo(to.e164()).isEmpty());
   }
 
   @Test
   void sendsTheSealedRealTextButKeepsOnlyTheRedactedOne() {
     PhoneNumber to = newNumber();
-    var code = OutgoingSms.of(DeliveryFixtures.newKey(), to, MessageType.PHONE_VERIFICATION, "Your code is: 482913", null)
-        .withLoggedBody("Your code is: ******");
+    var code =
+        OutgoingSms.of(
+                DeliveryFixtures.newKey(),
+                to,
+                MessageType.PHONE_VERIFICATION,
+                "Your code is: 482913",
+                null)
+            .withLoggedBody("Your code is: ******");
 
     long id = outbox.enqueue(code).messageId();
 
@@ -194,8 +221,14 @@ abstract class TwilioDeliveryTests {
   @Test
   void neverSendsTheRedactedTextWhenTheSealedTextCannotBeOpened() {
     PhoneNumber to = newNumber();
-    var code = OutgoingSms.of(DeliveryFixtures.newKey(), to, MessageType.PHONE_VERIFICATION, "Your code is: 111222", null)
-        .withLoggedBody("Your code is: ******");
+    var code =
+        OutgoingSms.of(
+                DeliveryFixtures.newKey(),
+                to,
+                MessageType.PHONE_VERIFICATION,
+                "Your code is: 111222",
+                null)
+            .withLoggedBody("Your code is: ******");
 
     long id =
         transactions.execute(
