@@ -8,51 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.allthrive.sms.delivery.DeliveryTestConfiguration.RecordedEvents;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.support.FakeTwilio;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/** Sending through the real Twilio SDK against a fake Twilio, on either database. */
-@SpringBootTest
-@ActiveProfiles("test")
-@Import(DeliveryTestConfiguration.class)
-abstract class TwilioDeliveryTests {
-
-  static final Duration WAIT = Duration.ofSeconds(15);
-
-  static final FakeTwilio twilio = FakeTwilio.shared();
-
-  @Autowired SmsOutbox outbox;
-  @Autowired JdbcClient jdbc;
-  @Autowired TransactionTemplate transactions;
-  @Autowired RecordedEvents events;
-  @Autowired Clock clock;
-
-  static void settings(DynamicPropertyRegistry registry) {
-    twilio.configure(registry);
-    registry.add("sms.delivery.public-base-url", () -> DeliveryFixtures.PUBLIC_BASE_URL);
-    registry.add("sms.delivery.retry-base-delay", () -> "100ms");
-    registry.add("sms.delivery.retry-max-delay", () -> "400ms");
-    registry.add("sms.delivery.unknown-outcome-recheck", () -> "200ms");
-    registry.add("sms.delivery.unknown-outcome-grace", () -> "5s");
-  }
-
-  @BeforeEach
-  void resetTwilio() {
-    twilio.reset();
-  }
+/** Sending: parameters, failures, retries, lost answers, expiry, rollback and sealed texts. */
+abstract class DispatchTests extends DeliveryIntegrationTests {
 
   @Test
   void sendsThroughTwilioAndRecordsTheMessageSid() {
@@ -245,11 +208,5 @@ abstract class TwilioDeliveryTests {
     assertThat(twilio.sendsTo(to.e164())).isEmpty();
     assertThat(row(jdbc, id).get("error_code")).isEqualTo("sealed_body_unreadable");
     assertThat(row(jdbc, id).get("sealed_body")).isNull();
-  }
-
-  private long dispatchTasks() {
-    return jdbc.sql("select count(*) from scheduled_tasks where task_name = 'sms-dispatch'")
-        .query(Long.class)
-        .single();
   }
 }
