@@ -69,7 +69,7 @@ class TwilioProviderTests {
         provider(twilio.baseUrl(), "500ms", null).send(request(to, "late", Duration.ofHours(1)));
 
     assertThat(outcome).isInstanceOf(SendOutcome.Unknown.class);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2900));
   }
 
   @Test
@@ -89,7 +89,7 @@ class TwilioProviderTests {
                 assertThat(f.permanent()).isFalse();
                 assertThat(f.errorCode()).isEqualTo("network_error");
               });
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
       for (Socket socket : backlog) {
         socket.close();
       }
@@ -129,7 +129,7 @@ class TwilioProviderTests {
     for (int i = 0; i < 8; i++) {
       Socket socket = new Socket();
       try {
-        socket.connect(new InetSocketAddress("127.0.0.1", server.getLocalPort()), 100);
+        socket.connect(new InetSocketAddress("127.0.0.1", server.getLocalPort()), 1000);
         sockets.add(socket);
       } catch (IOException e) {
         return sockets;
