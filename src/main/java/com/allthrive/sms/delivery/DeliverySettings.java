@@ -10,13 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param provider {@code console} or {@code twilio}, chosen explicitly, never a silent fallback
  * @param publicBaseUrl this service's public URL (status callbacks, signature checks)
- * @param secretKey the key that seals bodies the log must not show in clear ({@code SMS_SECRET_KEY})
+ * @param secretKey the key that seals bodies the log must not show in clear ({@code
+ *     SMS_SECRET_KEY})
  * @param demo demo mode: a missing secret key is generated at start
  * @param twilio Twilio credentials and sender
  * @param maxAttempts sends tried before a transient failure becomes final
  * @param retryBaseDelay first backoff; it doubles each attempt, with jitter
  * @param retryMaxDelay the longest backoff
- * @param unknownOutcomeGrace how long after an unanswered send the provider is asked before resending
+ * @param unknownOutcomeGrace how long after an unanswered send the provider is asked before
+ *     resending
  * @param unknownOutcomeRecheck how often the provider is asked about an unanswered send
  * @param defaultValidity how long a message is worth sending when its type sets nothing shorter
  * @param pricePerSegment estimated price of one segment in USD ({@code SMS_PRICE_PER_SEGMENT})

@@ -3,9 +3,9 @@ package com.allthrive.sms.delivery;
 import java.time.Duration;
 
 /**
- * Every kind of SMS the service sends, with its code in the log and the API, and how long a
- * message of the kind stays worth sending when the sender sets no validity of its own (the
- * delivery settings' {@code defaultValidity} caps it).
+ * Every kind of SMS the service sends, with its code in the log and the API, and how long a message
+ * of the kind stays worth sending when the sender sets no validity of its own (the delivery
+ * settings' {@code defaultValidity} caps it).
  */
 public enum MessageType {
   BATTLE_INVITATION(Duration.ofHours(4)),

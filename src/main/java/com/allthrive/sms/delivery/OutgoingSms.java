@@ -58,31 +58,97 @@ public record OutgoingSms(
   public static OutgoingSms of(
       String idempotencyKey, PhoneNumber to, MessageType type, String body, UserId recipient) {
     return new OutgoingSms(
-        idempotencyKey, to, type, body, null, recipient, null, null, null, Priority.NORMAL, null, null);
+        idempotencyKey,
+        to,
+        type,
+        body,
+        null,
+        recipient,
+        null,
+        null,
+        null,
+        Priority.NORMAL,
+        null,
+        null);
   }
 
   public OutgoingSms withPriority(Priority value) {
-    return new OutgoingSms(idempotencyKey, to, type, body, loggedBody, recipient, triggeredBy,
-        relatedObjectType, relatedObjectId, value, notBefore, validity);
+    return new OutgoingSms(
+        idempotencyKey,
+        to,
+        type,
+        body,
+        loggedBody,
+        recipient,
+        triggeredBy,
+        relatedObjectType,
+        relatedObjectId,
+        value,
+        notBefore,
+        validity);
   }
 
   public OutgoingSms withLoggedBody(String value) {
-    return new OutgoingSms(idempotencyKey, to, type, body, value, recipient, triggeredBy,
-        relatedObjectType, relatedObjectId, priority, notBefore, validity);
+    return new OutgoingSms(
+        idempotencyKey,
+        to,
+        type,
+        body,
+        value,
+        recipient,
+        triggeredBy,
+        relatedObjectType,
+        relatedObjectId,
+        priority,
+        notBefore,
+        validity);
   }
 
   public OutgoingSms withTriggeredBy(UserId value) {
-    return new OutgoingSms(idempotencyKey, to, type, body, loggedBody, recipient, value,
-        relatedObjectType, relatedObjectId, priority, notBefore, validity);
+    return new OutgoingSms(
+        idempotencyKey,
+        to,
+        type,
+        body,
+        loggedBody,
+        recipient,
+        value,
+        relatedObjectType,
+        relatedObjectId,
+        priority,
+        notBefore,
+        validity);
   }
 
   public OutgoingSms withRelated(String objectType, String objectId) {
-    return new OutgoingSms(idempotencyKey, to, type, body, loggedBody, recipient, triggeredBy,
-        objectType, objectId, priority, notBefore, validity);
+    return new OutgoingSms(
+        idempotencyKey,
+        to,
+        type,
+        body,
+        loggedBody,
+        recipient,
+        triggeredBy,
+        objectType,
+        objectId,
+        priority,
+        notBefore,
+        validity);
   }
 
   public OutgoingSms withSchedule(Instant sendAt, Duration validFor) {
-    return new OutgoingSms(idempotencyKey, to, type, body, loggedBody, recipient, triggeredBy,
-        relatedObjectType, relatedObjectId, priority, sendAt, validFor);
+    return new OutgoingSms(
+        idempotencyKey,
+        to,
+        type,
+        body,
+        loggedBody,
+        recipient,
+        triggeredBy,
+        relatedObjectType,
+        relatedObjectId,
+        priority,
+        sendAt,
+        validFor);
   }
 }

@@ -45,7 +45,8 @@ final class DeliveryWebClient {
     Map<String, String> params = statusParams(sent, status);
     params.putAll(extra);
     String path = STATUS + "?m=" + sent.id();
-    return post(path, params, FakeTwilio.sign(PUBLIC_BASE_URL + path, params, FakeTwilio.AUTH_TOKEN));
+    return post(
+        path, params, FakeTwilio.sign(PUBLIC_BASE_URL + path, params, FakeTwilio.AUTH_TOKEN));
   }
 
   /** A signed inbound text. */

@@ -37,13 +37,17 @@ class ProviderStartupTests {
     properties.put("server.port", "0");
     properties.put(
         "spring.datasource.url",
-        "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        "jdbc:h2:mem:"
+            + UUID.randomUUID()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
     return properties;
   }
 
   private static void start(Map<String, Object> properties) {
     String[] args =
-        properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     new SpringApplicationBuilder(SmsApplication.class).profiles("test").run(args).close();
   }
 }

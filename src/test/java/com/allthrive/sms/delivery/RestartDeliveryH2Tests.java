@@ -12,7 +12,9 @@ class RestartDeliveryH2Tests extends RestartDeliveryTests {
   Map<String, Object> database() {
     return Map.of(
         "spring.datasource.url",
-        "jdbc:h2:file:" + folder.resolve("sms") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "jdbc:h2:file:"
+            + folder.resolve("sms")
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
         "spring.datasource.username",
         "sa",
         "spring.datasource.password",

@@ -59,7 +59,9 @@ abstract class RestartDeliveryTests {
     properties.put("server.port", "0");
     properties.put("sms.delivery.public-base-url", DeliveryFixtures.PUBLIC_BASE_URL);
     String[] args =
-        properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     return new SpringApplicationBuilder(SmsApplication.class).profiles("test").run(args);
   }
 }

@@ -43,7 +43,9 @@ public final class FakeTwilio {
   private final WireMockServer server;
 
   private FakeTwilio() {
-    server = new WireMockServer(options().dynamicPort().extensions(messages.creator(), messages.lister()));
+    server =
+        new WireMockServer(
+            options().dynamicPort().extensions(messages.creator(), messages.lister()));
     server.start();
     stubDefaults();
   }
@@ -92,7 +94,9 @@ public final class FakeTwilio {
     server.stubFor(sendTo(to).atPriority(1).willReturn(error(httpStatus, code, message)));
   }
 
-  /** The first {@code failures} sends to {@code to} fail with {@code httpStatus}; later ones pass. */
+  /**
+   * The first {@code failures} sends to {@code to} fail with {@code httpStatus}; later ones pass.
+   */
   public void failThenAccept(String to, int failures, int httpStatus) {
     String scenario = "flaky " + to;
     for (int i = 0; i < failures; i++) {
@@ -134,7 +138,10 @@ public final class FakeTwilio {
   /** How many lookups (GET Messages.json) asked about {@code to}. */
   public long lookupsFor(String to) {
     return requests(RequestMethod.GET).stream()
-        .filter(r -> r.queryParameter("To").isPresent() && to.equals(r.queryParameter("To").firstValue()))
+        .filter(
+            r ->
+                r.queryParameter("To").isPresent()
+                    && to.equals(r.queryParameter("To").firstValue()))
         .count();
   }
 

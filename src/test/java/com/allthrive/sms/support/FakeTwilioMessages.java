@@ -60,7 +60,11 @@ public final class FakeTwilioMessages {
     ThreadLocalRandom.current().nextBytes(random);
     var message =
         new Created(
-            "SM" + HexFormat.of().formatHex(random), form.get("To"), form.get("Body"), form, Instant.now());
+            "SM" + HexFormat.of().formatHex(random),
+            form.get("To"),
+            form.get("Body"),
+            form,
+            Instant.now());
     created.add(message);
     return json(event, 201, json(message));
   }
@@ -123,8 +127,10 @@ public final class FakeTwilioMessages {
     }
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String name =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       form.putIfAbsent(name, value);
     }
     return form;
@@ -135,7 +141,8 @@ public final class FakeTwilioMessages {
       return "null";
     }
     StringBuilder out = new StringBuilder("\"");
-    value.chars()
+    value
+        .chars()
         .forEach(
             c -> {
               if (c == '"' || c == '\\') {

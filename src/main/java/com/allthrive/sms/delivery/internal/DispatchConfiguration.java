@@ -1,13 +1,18 @@
 package com.allthrive.sms.delivery.internal;
 
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +27,25 @@ import org.springframework.context.annotation.Configuration;
 class DispatchConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(DispatchConfiguration.class);
+
+  /**
+   * On Java 21+ with {@code spring.threads.virtual.enabled}, executions run on virtual threads, at
+   * most {@code db-scheduler.threads} at once; otherwise on db-scheduler's platform thread pool.
+   */
+  @Bean
+  @ConditionalOnProperty(name = "spring.threads.virtual.enabled", havingValue = "true")
+  DbSchedulerCustomizer virtualDispatchThreads(DbSchedulerProperties properties) {
+    Optional<ExecutorService> executor = VirtualDispatchThreads.create(properties.getThreads());
+    executor.ifPresent(
+        e ->
+            log.info("SMS dispatch runs on virtual threads ({} at most)", properties.getThreads()));
+    return new DbSchedulerCustomizer() {
+      @Override
+      public Optional<ExecutorService> executorService() {
+        return executor;
+      }
+    };
+  }
 
   @Bean
   Task<Void> smsDispatchTask(Dispatcher dispatcher, RetryPolicy retries, Clock clock) {

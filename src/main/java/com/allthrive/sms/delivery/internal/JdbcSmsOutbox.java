@@ -17,10 +17,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes the log row and its dispatch task in the caller's transaction. The unique idempotency
- * key makes a repeated cause a no-op, also under concurrency ({@code on conflict do nothing}).
- * Validity counts from {@code notBefore} when given (a deferral), else from now; the estimated
- * cost is the segment count times the configured segment price, exact.
+ * Writes the log row and its dispatch task in the caller's transaction. The unique idempotency key
+ * makes a repeated cause a no-op, also under concurrency ({@code on conflict do nothing}). Validity
+ * counts from {@code notBefore} when given (a deferral), else from now; the estimated cost is the
+ * segment count times the configured segment price, exact.
  */
 @Service
 class JdbcSmsOutbox implements SmsOutbox {
@@ -48,11 +48,13 @@ class JdbcSmsOutbox implements SmsOutbox {
   @Transactional
   public Queued enqueue(OutgoingSms sms) {
     Instant now = clock.instant();
-    Instant sendAt = sms.notBefore() != null && sms.notBefore().isAfter(now) ? sms.notBefore() : now;
+    Instant sendAt =
+        sms.notBefore() != null && sms.notBefore().isAfter(now) ? sms.notBefore() : now;
     Instant expiresAt = (sms.notBefore() != null ? sms.notBefore() : now).plus(validity(sms));
     boolean redacted = sms.loggedBody() != null && !sms.loggedBody().equals(sms.body());
     Segments segments = Segments.of(sms.body());
-    BigDecimal estimatedCost = settings.pricePerSegment().multiply(BigDecimal.valueOf(segments.count()));
+    BigDecimal estimatedCost =
+        settings.pricePerSegment().multiply(BigDecimal.valueOf(segments.count()));
     int inserted =
         jdbc.sql(
                 """

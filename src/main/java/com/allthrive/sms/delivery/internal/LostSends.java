@@ -97,7 +97,8 @@ class LostSends {
       return Next.at(recheck.isBefore(graceEnd) ? recheck : graceEnd);
     }
     if (!now.isBefore(row.expiresAt())) {
-      return unsent(row, MessageStatus.EXPIRED, "validity_elapsed", "not sent within its validity", now);
+      return unsent(
+          row, MessageStatus.EXPIRED, "validity_elapsed", "not sent within its validity", now);
     }
     if (row.attempts() >= retries.maxAttempts()) {
       return unsent(row, MessageStatus.FAILED, "no_response", "the provider never answered", now);
@@ -109,7 +110,8 @@ class LostSends {
     return sender.send(row, body, now, row.attempts() + 1);
   }
 
-  private Next unsent(MessageRow row, MessageStatus status, String code, String message, Instant now) {
+  private Next unsent(
+      MessageRow row, MessageStatus status, String code, String message, Instant now) {
     recorder.unsent(row, status, code, message, false, now);
     return Next.DONE;
   }

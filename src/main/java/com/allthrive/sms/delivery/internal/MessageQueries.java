@@ -67,14 +67,32 @@ public class MessageQueries {
   public Page list(Filter filter, int page, int size) {
     List<String> where = new ArrayList<>();
     Map<String, Object> params = new LinkedHashMap<>();
-    condition(where, params, "status = :status", "status", filter.status() == null ? null : filter.status().code());
-    condition(where, params, "message_type = :type", "type", filter.type() == null ? null : filter.type().code());
-    condition(where, params, "recipient_user_id = :user", "user", filter.recipient() == null ? null : filter.recipient().value());
+    condition(
+        where,
+        params,
+        "status = :status",
+        "status",
+        filter.status() == null ? null : filter.status().code());
+    condition(
+        where,
+        params,
+        "message_type = :type",
+        "type",
+        filter.type() == null ? null : filter.type().code());
+    condition(
+        where,
+        params,
+        "recipient_user_id = :user",
+        "user",
+        filter.recipient() == null ? null : filter.recipient().value());
     condition(where, params, "created_at >= :from", "from", MessageStore.utc(filter.from()));
     condition(where, params, "created_at < :to", "to", MessageStore.utc(filter.to()));
     String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
     long total =
-        jdbc.sql("select count(*) from sms_message" + clause).params(params).query(Long.class).single();
+        jdbc.sql("select count(*) from sms_message" + clause)
+            .params(params)
+            .query(Long.class)
+            .single();
     List<Item> items =
         jdbc.sql(
                 "select "

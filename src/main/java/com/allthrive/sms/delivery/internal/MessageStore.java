@@ -42,7 +42,8 @@ class MessageStore {
 
   /** Whether another row already carries this provider id. */
   boolean providerIdTakenByOther(String providerMessageId, long id) {
-    return jdbc.sql("select count(*) from sms_message where provider_message_id = :sid and id <> :id")
+    return jdbc.sql(
+                "select count(*) from sms_message where provider_message_id = :sid and id <> :id")
             .param("sid", providerMessageId)
             .param("id", id)
             .query(Integer.class)

@@ -7,8 +7,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records the end of a send in one short transaction each, publishing the status event in the
- * same transaction. A row someone else already moved on is left alone, without an event.
+ * Records the end of a send in one short transaction each, publishing the status event in the same
+ * transaction. A row someone else already moved on is left alone, without an event.
  */
 @Component
 class Recorder {

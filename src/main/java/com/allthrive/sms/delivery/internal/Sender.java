@@ -81,7 +81,8 @@ class Sender {
       return Next.DONE;
     }
     if (outcome instanceof SendOutcome.Unknown unknown) {
-      log.warn("SMS {} got no answer from the provider ({}); looking it up", row.id(), unknown.reason());
+      log.warn(
+          "SMS {} got no answer from the provider ({}); looking it up", row.id(), unknown.reason());
       store.noteError(row.id(), "no_response", unknown.reason(), now);
       return Next.at(now.plus(settings.unknownOutcomeRecheck()));
     }
@@ -90,15 +91,29 @@ class Sender {
 
   private Next failed(MessageRow row, Failed failed, int attempt, Instant now) {
     if (failed.permanent()) {
-      log.info("SMS {} refused by the provider: {} {}", row.id(), failed.errorCode(), failed.errorMessage());
+      log.info(
+          "SMS {} refused by the provider: {} {}",
+          row.id(),
+          failed.errorCode(),
+          failed.errorMessage());
       recorder.unsent(
-          row, MessageStatus.FAILED, failed.errorCode(), failed.errorMessage(), failed.optOut(), now);
+          row,
+          MessageStatus.FAILED,
+          failed.errorCode(),
+          failed.errorMessage(),
+          failed.optOut(),
+          now);
       return Next.DONE;
     }
     int counted = failed.attempted() ? attempt : attempt - 1;
     RetryPolicy.Decision decision = retries.afterTransientFailure(counted, now, row.expiresAt());
     if (decision instanceof RetryPolicy.RetryAt retry) {
-      log.info("SMS {} attempt {} failed ({}), retrying at {}", row.id(), counted, failed.errorCode(), retry.at());
+      log.info(
+          "SMS {} attempt {} failed ({}), retrying at {}",
+          row.id(),
+          counted,
+          failed.errorCode(),
+          retry.at());
       store.markRetry(
           row.id(), retry.at(), failed.errorCode(), failed.errorMessage(), failed.attempted(), now);
       return Next.at(retry.at());

@@ -70,7 +70,10 @@ public class StatusCallbacks {
     if (target.isEmpty() || target.get().rank() <= row.status().rank()) {
       return Result.UNCHANGED;
     }
-    String code = target.get().isFinal() && target.get() != MessageStatus.DELIVERED ? report.errorCode() : null;
+    String code =
+        target.get().isFinal() && target.get() != MessageStatus.DELIVERED
+            ? report.errorCode()
+            : null;
     if (!store.advance(row.id(), target.get(), code, null, now)) {
       return Result.UNCHANGED;
     }

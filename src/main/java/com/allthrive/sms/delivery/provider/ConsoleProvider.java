@@ -6,9 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * "Sends" by writing a log line and keeping the text in the in-memory {@link ConsoleOutbox}. The log
- * line shows the masked number and the logged body (a verification code stays redacted); the full
- * text only reaches the in-memory outbox.
+ * "Sends" by writing a log line and keeping the text in the in-memory {@link ConsoleOutbox}. The
+ * log line shows the masked number and the logged body (a verification code stays redacted); the
+ * full text only reaches the in-memory outbox.
  */
 final class ConsoleProvider implements SmsProvider {
 

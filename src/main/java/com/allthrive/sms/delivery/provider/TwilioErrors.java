@@ -11,14 +11,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.impl.classic.RequestFailedException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 
 /**
  * The error taxonomy of a send. Transient: the request never left (connection refused, connect
- * timeout, unknown host, TLS handshake), HTTP 429 and 5xx, Twilio 20429 — retried later. Permanent:
- * Twilio 21211, 21408, 21610, 21614 and any other 4xx — failed at once. A read timeout or a broken
- * connection after the request left is an unknown outcome: the message may exist at Twilio, so it
- * is looked up before any resend.
+ * timeout, unknown host, TLS handshake, no pooled connection in time), HTTP 429 and 5xx, Twilio
+ * 20429 — retried later. Permanent: Twilio 21211, 21408, 21610, 21614 and any other 4xx — failed at
+ * once. A read timeout or a broken connection after the request left is an unknown outcome: the
+ * message may exist at Twilio, so it is looked up before any resend.
  */
 public final class TwilioErrors {
 
@@ -33,7 +34,8 @@ public final class TwilioErrors {
 
   /** Classifies a failed Twilio call. */
   public static SendOutcome classify(RuntimeException failure) {
-    if (failure instanceof ApiException api && (api.getStatusCode() != null || api.getCode() != null)) {
+    if (failure instanceof ApiException api
+        && (api.getStatusCode() != null || api.getCode() != null)) {
       return fromResponse(api);
     }
     IOException io = ioCause(failure);
@@ -71,7 +73,8 @@ public final class TwilioErrors {
         || io instanceof NoRouteToHostException
         || io instanceof UnknownHostException
         || io instanceof SSLHandshakeException
-        || io instanceof ConnectionRequestTimeoutException;
+        || io instanceof ConnectionRequestTimeoutException
+        || io instanceof RequestFailedException;
   }
 
   private static IOException ioCause(Throwable failure) {
@@ -85,7 +88,12 @@ public final class TwilioErrors {
 
   private static String describe(Throwable t) {
     String kind = t instanceof SocketTimeoutException ? "timeout" : t.getClass().getSimpleName();
-    return redact(kind + ": " + t.getMessage());
+    Throwable cause = t.getCause();
+    String because =
+        cause == null || cause == t
+            ? ""
+            : " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
+    return redact(kind + ": " + t.getMessage() + because);
   }
 
   /** Hides phone numbers a provider message may quote, and caps the length for the log. */

@@ -18,7 +18,9 @@ import org.apache.hc.core5.util.Timeout;
  * local fake in tests), a request is sent once and never retried by the SDK (a retried POST could
  * send a text twice; retries are the dispatcher's decision), and the connect and read timeouts are
  * ours. The SDK pins its own request config (a 30.5 s connect timeout) on every request, so ours is
- * put back by an execution interceptor that runs before the connection is opened.
+ * put back by an execution interceptor that runs before the connection is opened. Cookies,
+ * redirects, auth caching and compression, which Twilio's API does not use, are switched off: each
+ * costs work on every send.
  */
 final class TwilioHttpClient extends NetworkHttpClient {
 
@@ -39,7 +41,8 @@ final class TwilioHttpClient extends NetworkHttpClient {
   }
 
   @Override
-  public Response reliableRequest(Request request, int[] retryCodes, int retries, long delayMillis) {
+  public Response reliableRequest(
+      Request request, int[] retryCodes, int retries, long delayMillis) {
     return makeRequest(request);
   }
 
@@ -89,6 +92,11 @@ final class TwilioHttpClient extends NetworkHttpClient {
         .setConnectionManager(connections)
         .setDefaultRequestConfig(timeouts)
         .disableAutomaticRetries()
+        .disableRedirectHandling()
+        .disableCookieManagement()
+        .disableAuthCaching()
+        .disableConnectionState()
+        .disableContentCompression()
         .addExecInterceptorFirst(
             "timeouts",
             (request, scope, chain) -> {

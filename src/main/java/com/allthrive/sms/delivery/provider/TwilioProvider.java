@@ -16,9 +16,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Sends through Twilio's Messages API with the official SDK. Each message carries a status
- * callback URL with its own id ({@code ?m=}), so callbacks find it even when the send's answer was
- * lost, and a validity period that matches the message's remaining worth.
+ * Sends through Twilio's Messages API with the official SDK. Each message carries a status callback
+ * URL with its own id ({@code ?m=}), so callbacks find it even when the send's answer was lost, and
+ * a validity period that matches the message's remaining worth.
  */
 final class TwilioProvider implements SmsProvider {
 
@@ -75,8 +75,12 @@ final class TwilioProvider implements SmsProvider {
       List<Match> matches =
           page.stream()
               .filter(m -> request.body().equals(m.getBody()))
-              .filter(m -> m.getDateCreated() == null || !m.getDateCreated().toInstant().isBefore(since))
-              .sorted(Comparator.comparing(Message::getDateCreated, Comparator.nullsLast(Comparator.naturalOrder())))
+              .filter(
+                  m ->
+                      m.getDateCreated() == null || !m.getDateCreated().toInstant().isBefore(since))
+              .sorted(
+                  Comparator.comparing(
+                      Message::getDateCreated, Comparator.nullsLast(Comparator.naturalOrder())))
               .map(m -> new Match(m.getSid(), status(m)))
               .toList();
       return matches.isEmpty() ? new LookupOutcome.NotFound() : new LookupOutcome.Found(matches);

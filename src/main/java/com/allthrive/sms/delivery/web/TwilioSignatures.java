@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * Checks {@code X-Twilio-Signature} with the SDK's {@link RequestValidator}: HMAC-SHA1 with the
  * auth token over the URL Twilio called ({@code PUBLIC_BASE_URL} + path + query string) followed by
  * the POST parameters sorted by name. Query parameters are part of the URL, not of the parameters,
- * so they are taken out of the servlet's merged parameter map. Without an auth token every
- * callback is refused.
+ * so they are taken out of the servlet's merged parameter map. Without an auth token every callback
+ * is refused.
  */
 @Component
 class TwilioSignatures {

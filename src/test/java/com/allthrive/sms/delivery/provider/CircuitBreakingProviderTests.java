@@ -15,23 +15,25 @@ class CircuitBreakingProviderTests {
   private final AtomicInteger calls = new AtomicInteger();
   private SendOutcome answer = Failed.transientError("20500", "Internal Server Error");
 
-  private final CircuitBreakingProvider provider = new CircuitBreakingProvider(new SmsProvider() {
-    @Override
-    public String name() {
-      return "stub";
-    }
+  private final CircuitBreakingProvider provider =
+      new CircuitBreakingProvider(
+          new SmsProvider() {
+            @Override
+            public String name() {
+              return "stub";
+            }
 
-    @Override
-    public SendOutcome send(SendRequest request) {
-      calls.incrementAndGet();
-      return answer;
-    }
+            @Override
+            public SendOutcome send(SendRequest request) {
+              calls.incrementAndGet();
+              return answer;
+            }
 
-    @Override
-    public LookupOutcome lookup(LookupRequest request) {
-      return new LookupOutcome.NotFound();
-    }
-  });
+            @Override
+            public LookupOutcome lookup(LookupRequest request) {
+              return new LookupOutcome.NotFound();
+            }
+          });
 
   @Test
   void opensAfterManyTransientFailuresAndThenRefusesWithoutCallingTheProvider() {
@@ -43,11 +45,14 @@ class CircuitBreakingProviderTests {
 
     assertThat(provider.state()).isEqualTo(CircuitBreaker.State.OPEN);
     assertThat(calls).hasValue(20);
-    assertThat(refused).isInstanceOfSatisfying(Failed.class, f -> {
-      assertThat(f.permanent()).isFalse();
-      assertThat(f.attempted()).isFalse();
-      assertThat(f.errorCode()).isEqualTo("circuit_open");
-    });
+    assertThat(refused)
+        .isInstanceOfSatisfying(
+            Failed.class,
+            f -> {
+              assertThat(f.permanent()).isFalse();
+              assertThat(f.attempted()).isFalse();
+              assertThat(f.errorCode()).isEqualTo("circuit_open");
+            });
   }
 
   @Test
@@ -63,6 +68,7 @@ class CircuitBreakingProviderTests {
   }
 
   private static SendRequest request() {
-    return new SendRequest(1, new PhoneNumber("+14155550100"), MessageType.OTHER, "x", "x", Duration.ofHours(1));
+    return new SendRequest(
+        1, new PhoneNumber("+14155550100"), MessageType.OTHER, "x", "x", Duration.ofHours(1));
   }
 }

@@ -20,13 +20,19 @@ class ConsoleProviderTests {
 
   private final RecentConsoleMessages outbox = new RecentConsoleMessages();
   private final ConsoleProvider provider =
-      new ConsoleProvider(outbox, Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC));
+      new ConsoleProvider(
+          outbox, Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC));
 
   @Test
   void logsTheMaskedNumberAndTheLoggedBodyOnly(CapturedOutput output) {
     var code =
-        new SendRequest(7, TO, MessageType.PHONE_VERIFICATION, "Your code is: 246810",
-            "Your code is: ******", Duration.ofMinutes(10));
+        new SendRequest(
+            7,
+            TO,
+            MessageType.PHONE_VERIFICATION,
+            "Your code is: 246810",
+            "Your code is: ******",
+            Duration.ofMinutes(10));
 
     var outcome = provider.send(code);
 
@@ -40,8 +46,16 @@ class ConsoleProviderTests {
 
   @Test
   void keepsTheRecentTextsNewestFirstForTheDemoConsole() {
-    provider.send(new SendRequest(1, TO, MessageType.DIRECT_MESSAGE, "first", "first", Duration.ofHours(1)));
-    provider.send(new SendRequest(2, TO, MessageType.PHONE_VERIFICATION, "code 135790", "code ******", Duration.ofHours(1)));
+    provider.send(
+        new SendRequest(1, TO, MessageType.DIRECT_MESSAGE, "first", "first", Duration.ofHours(1)));
+    provider.send(
+        new SendRequest(
+            2,
+            TO,
+            MessageType.PHONE_VERIFICATION,
+            "code 135790",
+            "code ******",
+            Duration.ofHours(1)));
 
     assertThat(outbox.recent()).extracting(e -> e.messageId()).containsExactly(2L, 1L);
     assertThat(outbox.recent().get(0).body()).isEqualTo("code 135790");
@@ -51,7 +65,8 @@ class ConsoleProviderTests {
   @Test
   void forgetsTheOldestTextsBeyondItsCapacity() {
     for (int i = 1; i <= RecentConsoleMessages.CAPACITY + 5; i++) {
-      provider.send(new SendRequest(i, TO, MessageType.OTHER, "n" + i, "n" + i, Duration.ofHours(1)));
+      provider.send(
+          new SendRequest(i, TO, MessageType.OTHER, "n" + i, "n" + i, Duration.ofHours(1)));
     }
 
     assertThat(outbox.recent()).hasSize(RecentConsoleMessages.CAPACITY);

@@ -8,8 +8,10 @@ import com.twilio.exception.ApiException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.impl.classic.RequestFailedException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.junit.jupiter.api.Test;
 
@@ -50,15 +52,19 @@ class TwilioErrorsTests {
         new Exception[] {
           new HttpHostConnectException("Connection refused"),
           new ConnectTimeoutException("Connect timed out"),
-          new UnknownHostException("api.twilio.com")
+          new UnknownHostException("api.twilio.com"),
+          new RequestFailedException("Request execution failed", new TimeoutException("lease"))
         }) {
       var outcome = TwilioErrors.classify(new ApiException(cause.getMessage(), cause));
 
-      assertThat(outcome).isInstanceOfSatisfying(Failed.class, f -> {
-        assertThat(f.permanent()).isFalse();
-        assertThat(f.attempted()).isTrue();
-        assertThat(f.errorCode()).isEqualTo("network_error");
-      });
+      assertThat(outcome)
+          .isInstanceOfSatisfying(
+              Failed.class,
+              f -> {
+                assertThat(f.permanent()).isFalse();
+                assertThat(f.attempted()).isTrue();
+                assertThat(f.errorCode()).isEqualTo("network_error");
+              });
     }
   }
 
@@ -95,6 +101,7 @@ class TwilioErrorsTests {
   }
 
   private static ApiException twilioError(int status, int code, String message) {
-    return new ApiException(message, code, "https://www.twilio.com/docs/errors/" + code, status, null);
+    return new ApiException(
+        message, code, "https://www.twilio.com/docs/errors/" + code, status, null);
   }
 }

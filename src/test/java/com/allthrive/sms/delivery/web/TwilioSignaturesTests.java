@@ -26,7 +26,8 @@ class TwilioSignaturesTests {
           "From", "+14158675309",
           "To", "+18005551212");
 
-  private final TwilioSignatures signatures = new TwilioSignatures(settings("https://mycompany.com/", TOKEN));
+  private final TwilioSignatures signatures =
+      new TwilioSignatures(settings("https://mycompany.com/", TOKEN));
 
   @Test
   void signsLikeTwilio() {
@@ -47,17 +48,21 @@ class TwilioSignaturesTests {
     var unsigned = request(null);
     var otherToken = new TwilioSignatures(settings("https://mycompany.com", "54321"));
 
-    assertThatThrownBy(() -> signatures.require(changed, "/myapp.php")).isInstanceOf(ApiProblem.class);
+    assertThatThrownBy(() -> signatures.require(changed, "/myapp.php"))
+        .isInstanceOf(ApiProblem.class);
     assertThatThrownBy(() -> signatures.require(unsigned, "/myapp.php"))
-        .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.code()).isEqualTo("invalid_signature"));
-    assertThatThrownBy(() -> otherToken.require(request(EXPECTED), "/myapp.php")).isInstanceOf(ApiProblem.class);
+        .isInstanceOfSatisfying(
+            ApiProblem.class, p -> assertThat(p.code()).isEqualTo("invalid_signature"));
+    assertThatThrownBy(() -> otherToken.require(request(EXPECTED), "/myapp.php"))
+        .isInstanceOf(ApiProblem.class);
   }
 
   @Test
   void refusesEverythingWithoutAnAuthToken() {
     var noToken = new TwilioSignatures(settings("https://mycompany.com", null));
 
-    assertThatThrownBy(() -> noToken.require(request(EXPECTED), "/myapp.php")).isInstanceOf(ApiProblem.class);
+    assertThatThrownBy(() -> noToken.require(request(EXPECTED), "/myapp.php"))
+        .isInstanceOf(ApiProblem.class);
   }
 
   /** A servlet request as the container builds it: query and form parameters merged. */
@@ -74,10 +79,28 @@ class TwilioSignaturesTests {
   }
 
   private static DeliverySettings settings(String baseUrl, String token) {
-    var twilio = new DeliverySettings.Twilio("AC1", token, "+15005550006", null, "https://api.twilio.com",
-        Duration.ofSeconds(1), Duration.ofSeconds(1), 10);
-    return new DeliverySettings(DeliverySettings.Provider.TWILIO, baseUrl, null, true, twilio, 6,
-        Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofSeconds(60), Duration.ofSeconds(10),
-        Duration.ofHours(4), new BigDecimal("0.0083"));
+    var twilio =
+        new DeliverySettings.Twilio(
+            "AC1",
+            token,
+            "+15005550006",
+            null,
+            "https://api.twilio.com",
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            10);
+    return new DeliverySettings(
+        DeliverySettings.Provider.TWILIO,
+        baseUrl,
+        null,
+        true,
+        twilio,
+        6,
+        Duration.ofSeconds(5),
+        Duration.ofMinutes(10),
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(10),
+        Duration.ofHours(4),
+        new BigDecimal("0.0083"));
   }
 }

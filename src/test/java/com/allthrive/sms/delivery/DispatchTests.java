@@ -8,51 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.allthrive.sms.delivery.DeliveryTestConfiguration.RecordedEvents;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.support.FakeTwilio;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/** Sending through the real Twilio SDK against a fake Twilio, on either database. */
-@SpringBootTest
-@ActiveProfiles("test")
-@Import(DeliveryTestConfiguration.class)
-abstract class TwilioDeliveryTests {
-
-  static final Duration WAIT = Duration.ofSeconds(15);
-
-  static final FakeTwilio twilio = FakeTwilio.shared();
-
-  @Autowired SmsOutbox outbox;
-  @Autowired JdbcClient jdbc;
-  @Autowired TransactionTemplate transactions;
-  @Autowired RecordedEvents events;
-  @Autowired Clock clock;
-
-  static void settings(DynamicPropertyRegistry registry) {
-    twilio.configure(registry);
-    registry.add("sms.delivery.public-base-url", () -> DeliveryFixtures.PUBLIC_BASE_URL);
-    registry.add("sms.delivery.retry-base-delay", () -> "100ms");
-    registry.add("sms.delivery.retry-max-delay", () -> "400ms");
-    registry.add("sms.delivery.unknown-outcome-recheck", () -> "200ms");
-    registry.add("sms.delivery.unknown-outcome-grace", () -> "5s");
-  }
-
-  @BeforeEach
-  void resetTwilio() {
-    twilio.reset();
-  }
+/** Sending: parameters, failures, retries, lost answers, expiry, rollback and sealed texts. */
+abstract class DispatchTests extends DeliveryIntegrationTests {
 
   @Test
   void sendsThroughTwilioAndRecordsTheMessageSid() {
@@ -83,18 +46,24 @@ abstract class TwilioDeliveryTests {
   @Test
   void failsAnInvalidNumberAtOnceWithoutRetrying() {
     PhoneNumber to = newNumber();
-    twilio.reject(to.e164(), 400, 21211, "The 'To' number " + to.e164() + " is not a valid phone number.");
+    twilio.reject(
+        to.e164(), 400, 21211, "The 'To' number " + to.e164() + " is not a valid phone number.");
 
     long id = outbox.enqueue(sms(to, "hello")).messageId();
 
     await().atMost(WAIT).until(() -> status(jdbc, id).equals("failed"));
-    await().during(Duration.ofMillis(800)).atMost(WAIT).until(() -> twilio.sendsTo(to.e164()).size() == 1);
+    await()
+        .during(Duration.ofMillis(800))
+        .atMost(WAIT)
+        .until(() -> twilio.sendsTo(to.e164()).size() == 1);
     var row = row(jdbc, id);
     assertThat(row.get("error_code")).isEqualTo("21211");
     assertThat(row.get("error_message").toString())
         .contains("is not a valid phone number")
         .doesNotContain(to.e164());
-    assertThat(events.statusChanges(id)).extracting(SmsStatusChanged::status).containsExactly(MessageStatus.FAILED);
+    assertThat(events.statusChanges(id))
+        .extracting(SmsStatusChanged::status)
+        .containsExactly(MessageStatus.FAILED);
   }
 
   @Test
@@ -125,7 +94,10 @@ abstract class TwilioDeliveryTests {
     assertThat(twilio.lookupsFor(to.e164())).isPositive();
     assertThat(row(jdbc, id).get("provider_message_id"))
         .isEqualTo(twilio.created(to.e164()).get(0).sid());
-    await().during(Duration.ofMillis(800)).atMost(WAIT).until(() -> twilio.sendsTo(to.e164()).size() == 1);
+    await()
+        .during(Duration.ofMillis(800))
+        .atMost(WAIT)
+        .until(() -> twilio.sendsTo(to.e164()).size() == 1);
   }
 
   @Test
@@ -145,13 +117,17 @@ abstract class TwilioDeliveryTests {
   @Test
   void expiresAMessagePastItsValidityWithoutSendingIt() {
     PhoneNumber to = newNumber();
-    var stale = sms(to, "the battle starts now").withSchedule(clock.instant().minus(Duration.ofMinutes(10)), Duration.ofMinutes(5));
+    var stale =
+        sms(to, "the battle starts now")
+            .withSchedule(clock.instant().minus(Duration.ofMinutes(10)), Duration.ofMinutes(5));
 
     long id = outbox.enqueue(stale).messageId();
 
     await().atMost(WAIT).until(() -> status(jdbc, id).equals("expired"));
     assertThat(twilio.sendsTo(to.e164())).isEmpty();
-    assertThat(events.statusChanges(id)).extracting(SmsStatusChanged::status).containsExactly(MessageStatus.EXPIRED);
+    assertThat(events.statusChanges(id))
+        .extracting(SmsStatusChanged::status)
+        .containsExactly(MessageStatus.EXPIRED);
   }
 
   @Test
@@ -169,16 +145,30 @@ abstract class TwilioDeliveryTests {
                     }))
         .isInstanceOf(IllegalStateException.class);
 
-    assertThat(jdbc.sql("select count(*) from sms_message where idempotency_key = :k").param("k", sms.idempotencyKey()).query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from sms_message where idempotency_key = :k")
+                .param("k", sms.idempotencyKey())
+                .query(Long.class)
+                .single())
+        .isZero();
     assertThat(dispatchTasks()).isEqualTo(tasksBefore);
-    await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> twilio.sendsTo(to.e164()).isEmpty());
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(WAIT)
+        .until(() -> twilio.sendsTo(to.e164()).isEmpty());
   }
 
   @Test
   void sendsTheSealedRealTextButKeepsOnlyTheRedactedOne() {
     PhoneNumber to = newNumber();
-    var code = OutgoingSms.of(DeliveryFixtures.newKey(), to, MessageType.PHONE_VERIFICATION, "Your code is: 482913", null)
-        .withLoggedBody("Your code is: ******");
+    var code =
+        OutgoingSms.of(
+                DeliveryFixtures.newKey(),
+                to,
+                MessageType.PHONE_VERIFICATION,
+                "Your code is: 482913",
+                null)
+            .withLoggedBody("Your code is: ******");
 
     long id = outbox.enqueue(code).messageId();
 
@@ -194,8 +184,14 @@ abstract class TwilioDeliveryTests {
   @Test
   void neverSendsTheRedactedTextWhenTheSealedTextCannotBeOpened() {
     PhoneNumber to = newNumber();
-    var code = OutgoingSms.of(DeliveryFixtures.newKey(), to, MessageType.PHONE_VERIFICATION, "Your code is: 111222", null)
-        .withLoggedBody("Your code is: ******");
+    var code =
+        OutgoingSms.of(
+                DeliveryFixtures.newKey(),
+                to,
+                MessageType.PHONE_VERIFICATION,
+                "Your code is: 111222",
+                null)
+            .withLoggedBody("Your code is: ******");
 
     long id =
         transactions.execute(
@@ -212,11 +208,5 @@ abstract class TwilioDeliveryTests {
     assertThat(twilio.sendsTo(to.e164())).isEmpty();
     assertThat(row(jdbc, id).get("error_code")).isEqualTo("sealed_body_unreadable");
     assertThat(row(jdbc, id).get("sealed_body")).isNull();
-  }
-
-  private long dispatchTasks() {
-    return jdbc.sql("select count(*) from scheduled_tasks where task_name = 'sms-dispatch'")
-        .query(Long.class)
-        .single();
   }
 }

@@ -6,7 +6,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @RequiresPostgres
-class TwilioDeliveryPostgresTests extends TwilioDeliveryTests {
+class DeliveryPostgresTests extends SmsLogApiTests {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {

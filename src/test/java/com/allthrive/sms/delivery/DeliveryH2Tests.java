@@ -4,7 +4,7 @@ import com.allthrive.sms.support.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class TwilioDeliveryH2Tests extends TwilioDeliveryTests {
+class DeliveryH2Tests extends SmsLogApiTests {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {

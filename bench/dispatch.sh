@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Dispatch benchmark: how many SMS per second the service hands to a provider that answers after
+# a fixed latency, and how much CPU the service spends per message.
+#
+#   bench/dispatch.sh [MESSAGES] [LATENCY_MS...]      default: 3000 messages at 0 and 200 ms
+#   e.g. bench/dispatch.sh 3000 0 200
+#
+# For each latency it starts a fake Twilio (bench/FakeProvider.java, JDK HttpServer answering
+# POST .../Messages.json with 201 after the latency), a fresh PostgreSQL database (sms_bench on
+# localhost:5432, user postgres) and the service jar with the prod profile and SMS_PROVIDER=twilio
+# pointed at the fake. It warms the service up, inserts MESSAGES pending rows and their
+# sms-dispatch executions directly into the outbox tables, waits until all are sent, and prints:
+#   - messages/s from the first send to the last one (and from the insert, including the first poll)
+#   - CPU time of the service JVM per message (utime+stime from /proc/<pid>/stat)
+# Needs Java 17+, psql, the local PostgreSQL and Redis (6379). SKIP_BUILD=1 reuses target/*.jar;
+# JAVA=/path/to/bin/java runs the service on another JDK (on 21+ dispatch uses virtual threads).
+# Tuning knobs passed through: SMS_DISPATCH_THREADS, DB_POOL_SIZE. Logs go to bench/out/.
+# The machine's load average is printed with each result: other processes skew the figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MESSAGES=${1:-3000}
+shift || true
+LATENCIES=("$@")
+[ ${#LATENCIES[@]} -eq 0 ] && LATENCIES=(0 200)
+WARMUP=${WARMUP:-600}
+FAKE_PORT=${FAKE_PORT:-18099}
+APP_PORT=${APP_PORT:-18080}
+DB=sms_bench
+JAVA=${JAVA:-java}
+OUT=bench/out
+PSQL=(psql -h localhost -U postgres -v ON_ERROR_STOP=1 -qAt)
+mkdir -p "$OUT"
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  echo "building the service jar..."
+  ./mvnw -q -B -DskipTests package
+fi
+JAR=$(ls target/allthrive-sms-*.jar | grep -v plain | head -1)
+
+FAKE_PID=""
+APP_PID=""
+stop() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  [ -n "$FAKE_PID" ] && kill "$FAKE_PID" 2>/dev/null && wait "$FAKE_PID" 2>/dev/null || true
+  APP_PID=""
+  FAKE_PID=""
+}
+trap stop EXIT
+
+wait_for() { # url seconds
+  for _ in $(seq 1 $(( $2 * 4 ))); do
+    curl -fs -o /dev/null "$1" && return 0
+    sleep 0.25
+  done
+  echo "timed out waiting for $1" >&2
+  return 1
+}
+
+start_fake() {
+  java bench/FakeProvider.java "$FAKE_PORT" "$1" >"$OUT/fake-$1ms.log" 2>&1 &
+  FAKE_PID=$!
+  for _ in $(seq 1 120); do
+    curl -s -o /dev/null -X POST "http://127.0.0.1:$FAKE_PORT/ping" && return 0
+    sleep 0.25
+  done
+  echo "fake provider did not start" >&2
+  return 1
+}
+
+fresh_database() {
+  "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+}
+
+start_service() {
+  SPRING_PROFILES_ACTIVE=prod \
+  SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:5432/$DB" \
+  SPRING_DATASOURCE_USERNAME=postgres \
+  REDIS_URL=redis://localhost:6379 \
+  SERVER_PORT="$APP_PORT" \
+  PUBLIC_BASE_URL="http://localhost:$APP_PORT" \
+  SMS_PROVIDER=twilio \
+  TWILIO_ACCOUNT_SID=AC00000000000000000000000000000000 \
+  TWILIO_AUTH_TOKEN=bench-auth-token \
+  TWILIO_PHONE_NUMBER=+15005550006 \
+  TWILIO_API_BASE_URL="http://127.0.0.1:$FAKE_PORT" \
+  SMS_SECRET_KEY=bench-secret-key-of-at-least-32-characters \
+  JWT_SECRET=bench-jwt-secret-of-at-least-32-bytes-long \
+  PLATFORM_API_KEY=bench-platform-key \
+  ADMIN_API_KEY=bench-admin-key \
+  "$JAVA" -jar "$JAR" >"$OUT/service-$1ms.log" 2>&1 &
+  APP_PID=$!
+  wait_for "http://localhost:$APP_PORT/actuator/health" 180
+}
+
+enqueue() { # count prefix
+  "${PSQL[@]}" -d "$DB" <<SQL
+begin;
+insert into sms_message (idempotency_key, recipient_user_id, to_phone, message_type, body, status,
+  provider, segments, encoding, estimated_cost, attempts, next_attempt_at, priority, created_at,
+  expires_at, updated_at)
+select '$2:' || i, 'bench-user-' || (i % 100), '+1202' || lpad(i::text, 7, '0'), 'other',
+  'Benchmark message ' || i || ' from the AllThrive SMS service', 'pending', 'twilio', 1, 'GSM-7',
+  0.0083, 0, clock_timestamp(), 'normal', clock_timestamp(), clock_timestamp() + interval '1 hour',
+  clock_timestamp()
+from generate_series(1, $1) as i;
+insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority)
+select 'sms-dispatch', id::text, clock_timestamp(), false, 1, 1
+from sms_message where idempotency_key like '$2:%';
+commit;
+SQL
+}
+
+wait_sent() { # count prefix
+  for _ in $(seq 1 1200); do
+    done=$("${PSQL[@]}" -d "$DB" -c "select count(*) from sms_message where idempotency_key like '$2:%' and status <> 'pending' and status <> 'sending'")
+    [ "$done" -ge "$1" ] && return 0
+    sleep 0.5
+  done
+  echo "timed out: $done of $1 done" >&2
+  return 1
+}
+
+cpu_ticks() {
+  awk '{print $14 + $15}' "/proc/$APP_PID/stat"
+}
+
+report() { # latency count prefix ticks
+  local hz stats
+  hz=$(getconf CLK_TCK)
+  stats=$("${PSQL[@]}" -F ' ' -d "$DB" -c "select count(*) filter (where status = 'sent'),
+      extract(epoch from max(sent_at) - min(send_started_at)),
+      extract(epoch from max(sent_at) - min(created_at)),
+      max(attempts)
+    from sms_message where idempotency_key like '$3:%'")
+  read -r sent busy total attempts <<<"$stats"
+  awk -v lat="$1" -v n="$2" -v sent="$sent" -v busy="$busy" -v total="$total" -v ticks="$4" \
+      -v hz="$hz" -v attempts="$attempts" 'BEGIN {
+    printf "latency %4d ms: %d/%d sent (max attempts %d) | %.0f msg/s first send->last (%.2f s) | %.0f msg/s insert->last (%.2f s) | CPU %.3f ms/msg\n",
+      lat, sent, n, attempts, sent / busy, busy, sent / total, total, ticks * 1000 / hz / n }' | tee -a "$OUT/results.txt"
+  echo "                 machine load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/results.txt"
+}
+
+echo "== $(date -u +%FT%TZ) $MESSAGES messages, latencies ${LATENCIES[*]} ms, $(nproc) cores," \
+  "$("$JAVA" -version 2>&1 | head -1)" | tee -a "$OUT/results.txt"
+for latency in "${LATENCIES[@]}"; do
+  start_fake "$latency"
+  fresh_database
+  start_service "$latency"
+  enqueue "$WARMUP" "warmup" >/dev/null
+  wait_sent "$WARMUP" "warmup"
+  before=$(cpu_ticks)
+  enqueue "$MESSAGES" "run" >/dev/null
+  wait_sent "$MESSAGES" "run"
+  after=$(cpu_ticks)
+  report "$latency" "$MESSAGES" "run" $(( after - before ))
+  stop
+done
