@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,6 +56,7 @@ class JdbcSmsOutbox implements SmsOutbox {
     Segments segments = Segments.of(sms.body());
     BigDecimal estimatedCost =
         settings.pricePerSegment().multiply(BigDecimal.valueOf(segments.count()));
+    var keys = new GeneratedKeyHolder();
     int inserted =
         jdbc.sql(
                 """
@@ -84,20 +86,25 @@ class JdbcSmsOutbox implements SmsOutbox {
             .param("relatedId", sms.relatedObjectId())
             .param("now", utc(now))
             .param("expiresAt", utc(expiresAt))
-            .update();
-    long id =
-        jdbc.sql("select id from sms_message where idempotency_key = :key")
-            .param("key", sms.idempotencyKey())
-            .query(Long.class)
-            .single();
-    if (inserted == 1) {
-      scheduler.scheduleIfNotExists(
+            .update(keys, "id");
+    if (inserted != 1) {
+      return new Queued(existingId(sms.idempotencyKey()), false);
+    }
+    long id = keys.getKey().longValue();
+    // a row this transaction just created cannot have a task yet: a plain insert is enough
+    scheduler.schedule(
           DispatchTasks.DISPATCH
               .instance(Long.toString(id))
               .priority(sms.priority().weight())
               .scheduledTo(sendAt));
-    }
-    return new Queued(id, inserted == 1);
+    return new Queued(id, true);
+  }
+
+  private long existingId(String idempotencyKey) {
+    return jdbc.sql("select id from sms_message where idempotency_key = :key")
+        .param("key", idempotencyKey)
+        .query(Long.class)
+        .single();
   }
 
   /** The sender's validity, else the type's default capped by the configured default. */
