@@ -52,7 +52,10 @@ class ApplicationSmokeTests {
   @Test
   void refusesThePlatformKeyOnAdminPaths() {
     var result =
-        mvc.get().uri("/api/v1/admin/sms-messages").header("X-Api-Key", TestKeys.PLATFORM_KEY).exchange();
+        mvc.get()
+            .uri("/api/v1/admin/sms-messages")
+            .header("X-Api-Key", TestKeys.PLATFORM_KEY)
+            .exchange();
 
     assertThat(result).hasStatus(403);
   }

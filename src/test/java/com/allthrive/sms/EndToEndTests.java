@@ -55,38 +55,63 @@ abstract class EndToEndTests {
 
   @Test
   void deliversABattleInvitationThroughTwilioOnce() {
-    var answer = event("battle.invitation",
-        "{\"invitation_id\":\"e2e-1\",\"inviter_id\":\"ada\",\"inviter_name\":\"Ada\","
-            + "\"to_phone\":\"" + NUMBER + "\",\"battle_topic\":\"Haiku about rain\","
-            + "\"invitation_link\":\"https://allthrive.ai/battles/invite/e2e\"}");
+    var answer =
+        event(
+            "battle.invitation",
+            "{\"invitation_id\":\"e2e-1\",\"inviter_id\":\"ada\",\"inviter_name\":\"Ada\","
+                + "\"to_phone\":\""
+                + NUMBER
+                + "\",\"battle_topic\":\"Haiku about rain\","
+                + "\"invitation_link\":\"https://allthrive.ai/battles/invite/e2e\"}");
 
     assertThat(answer).hasStatus(202);
     await().atMost(Duration.ofSeconds(20)).until(() -> "sent".equals(status()));
-    assertThat(twilio.sendsTo(NUMBER)).singleElement().satisfies(form -> {
-      assertThat(form.get("Body")).startsWith("Ada has challenged you to a battle on AllThrive!");
-      assertThat(form.get("From")).isEqualTo(FakeTwilio.FROM);
-      assertThat(form.get("StatusCallback")).startsWith(PUBLIC_BASE_URL + "/webhooks/twilio/status");
-    });
+    assertThat(twilio.sendsTo(NUMBER))
+        .singleElement()
+        .satisfies(
+            form -> {
+              assertThat(form.get("Body"))
+                  .startsWith("Ada has challenged you to a battle on AllThrive!");
+              assertThat(form.get("From")).isEqualTo(FakeTwilio.FROM);
+              assertThat(form.get("StatusCallback"))
+                  .startsWith(PUBLIC_BASE_URL + "/webhooks/twilio/status");
+            });
   }
 
   @Test
   void stopTextedToTheWebhookSilencesEveryAccountOnTheNumber() throws Exception {
     verifiedUser("ada");
 
-    var reply = inbound(Map.of("From", NUMBER, "To", FakeTwilio.FROM, "Body", "Stop. Thank you",
-        "MessageSid", "SM" + "1".repeat(32), "AccountSid", FakeTwilio.ACCOUNT_SID));
+    var reply =
+        inbound(
+            Map.of(
+                "From",
+                NUMBER,
+                "To",
+                FakeTwilio.FROM,
+                "Body",
+                "Stop. Thank you",
+                "MessageSid",
+                "SM" + "1".repeat(32),
+                "AccountSid",
+                FakeTwilio.ACCOUNT_SID));
     var alert = event("security.password_changed", "{\"user_id\":\"ada\"}");
 
     assertThat(reply).hasStatusOk();
-    assertThat(reply.getResponse().getContentAsString()).contains("<Message>You have been unsubscribed");
+    assertThat(reply.getResponse().getContentAsString())
+        .contains("<Message>You have been unsubscribed");
     assertThat(alert).bodyJson().extractingPath("$.decisions[0].reason").isEqualTo("opted_out");
     assertThat(twilio.sendsTo(NUMBER)).isEmpty();
   }
 
   @Test
   void refusesAnUnsignedInboundText() {
-    var request = mvc.post().uri("/webhooks/twilio/inbound")
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("From", NUMBER).param("Body", "STOP");
+    var request =
+        mvc.post()
+            .uri("/webhooks/twilio/inbound")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .param("From", NUMBER)
+            .param("Body", "STOP");
 
     assertThat(request.exchange()).hasStatus(403);
     assertThat(jdbc.sql("select count(*) from opt_out").query(Integer.class).single()).isZero();
@@ -98,7 +123,11 @@ abstract class EndToEndTests {
     event("security.email_changed", "{\"user_id\":\"ada\"}");
     await().atMost(Duration.ofSeconds(20)).until(() -> "sent".equals(status()));
 
-    var erased = mvc.delete().uri("/api/v1/platform/users/ada").header("X-Api-Key", TestKeys.PLATFORM_KEY).exchange();
+    var erased =
+        mvc.delete()
+            .uri("/api/v1/platform/users/ada")
+            .header("X-Api-Key", TestKeys.PLATFORM_KEY)
+            .exchange();
 
     assertThat(erased).hasStatus(204);
     var row = jdbc.sql("select to_phone, body from sms_message").query().singleRow();
@@ -111,26 +140,45 @@ abstract class EndToEndTests {
   }
 
   void verifiedUser(String id) {
-    assertThat(mvc.put().uri("/api/v1/platform/users/" + id).header("X-Api-Key", TestKeys.PLATFORM_KEY)
-        .contentType(MediaType.APPLICATION_JSON)
-        .content("{\"username\":\"" + id + "\",\"timezone\":\"UTC\",\"phone_number\":\"" + NUMBER + "\"}"))
+    assertThat(
+            mvc.put()
+                .uri("/api/v1/platform/users/" + id)
+                .header("X-Api-Key", TestKeys.PLATFORM_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"username\":\""
+                        + id
+                        + "\",\"timezone\":\"UTC\",\"phone_number\":\""
+                        + NUMBER
+                        + "\"}"))
         .hasStatusOk();
-    accounts.markVerified(new UserId(id), new PhoneNumber(NUMBER), Instant.now(),
+    accounts.markVerified(
+        new UserId(id),
+        new PhoneNumber(NUMBER),
+        Instant.now(),
         new ConsentEvidence("127.0.0.1", "test", "disclosure"));
   }
 
   MvcTestResult event(String type, String data) {
-    return mvc.post().uri("/api/v1/events").header("X-Api-Key", TestKeys.PLATFORM_KEY)
+    return mvc.post()
+        .uri("/api/v1/events")
+        .header("X-Api-Key", TestKeys.PLATFORM_KEY)
         .header("Idempotency-Key", UUID.randomUUID().toString())
         .contentType(MediaType.APPLICATION_JSON)
-        .content("{\"type\":\"" + type + "\",\"data\":" + data + "}").exchange();
+        .content("{\"type\":\"" + type + "\",\"data\":" + data + "}")
+        .exchange();
   }
 
   MvcTestResult inbound(Map<String, String> params) {
     var ordered = new LinkedHashMap<>(params);
     String path = "/webhooks/twilio/inbound";
-    var request = mvc.post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-        .header("X-Twilio-Signature", FakeTwilio.sign(PUBLIC_BASE_URL + path, ordered, FakeTwilio.AUTH_TOKEN));
+    var request =
+        mvc.post()
+            .uri(path)
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .header(
+                "X-Twilio-Signature",
+                FakeTwilio.sign(PUBLIC_BASE_URL + path, ordered, FakeTwilio.AUTH_TOKEN));
     ordered.forEach(request::param);
     return request.exchange();
   }

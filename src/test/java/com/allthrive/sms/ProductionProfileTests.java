@@ -13,7 +13,8 @@ class ProductionProfileTests {
 
   static final List<String> COMPLETE =
       List.of(
-          "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID()
+          "--spring.datasource.url=jdbc:h2:mem:"
+              + UUID.randomUUID()
               + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
           "--spring.data.redis.url=redis://localhost:6379",
           "--server.port=0",

@@ -49,8 +49,8 @@ public interface Accounts {
   boolean verifiedByAnother(PhoneNumber number, UserId except);
 
   /**
-   * Sets the user's time zone (the user's own choice, e.g. from their SMS settings); false when
-   * the account is unknown. Joins the caller's transaction.
+   * Sets the user's time zone (the user's own choice, e.g. from their SMS settings); false when the
+   * account is unknown. Joins the caller's transaction.
    */
   boolean updateTimezone(UserId id, ZoneId zone);
 }

@@ -38,8 +38,18 @@ public record AccountsSettings(
 
   @Override
   public String toString() {
-    return "AccountsSettings[demo=" + demo + ", jwtJwksUri=" + jwtJwksUri + ", jwtIssuer="
-        + jwtIssuer + ", jwtAudience=" + jwtAudience + ", platformApiKeys=" + platformApiKeys.size()
-        + ", adminApiKeys=" + adminApiKeys.size() + "]";
+    return "AccountsSettings[demo="
+        + demo
+        + ", jwtJwksUri="
+        + jwtJwksUri
+        + ", jwtIssuer="
+        + jwtIssuer
+        + ", jwtAudience="
+        + jwtAudience
+        + ", platformApiKeys="
+        + platformApiKeys.size()
+        + ", adminApiKeys="
+        + adminApiKeys.size()
+        + "]";
   }
 }

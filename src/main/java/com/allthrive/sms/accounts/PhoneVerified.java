@@ -8,4 +8,5 @@ import java.time.Instant;
  * A user proved they own {@code number}; this is also their SMS opt-in. Published inside the
  * verifying transaction, so the consent record commits with it.
  */
-public record PhoneVerified(UserId user, PhoneNumber number, Instant at, ConsentEvidence evidence) {}
+public record PhoneVerified(
+    UserId user, PhoneNumber number, Instant at, ConsentEvidence evidence) {}

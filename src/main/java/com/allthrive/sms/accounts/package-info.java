@@ -5,9 +5,9 @@
  * unique). Erasure publishes {@link com.allthrive.sms.accounts.AccountErased}; each module that
  * keeps data about the user removes or anonymizes it in the same transaction.
  *
- * <p>Changes to one user's number and verification are serialized by the account row's lock
- * ({@link com.allthrive.sms.accounts.Accounts#findForUpdate}); modules that keep rows of their
- * own about a user's number take that lock first, then their own, so no two flows deadlock.
+ * <p>Changes to one user's number and verification are serialized by the account row's lock ({@link
+ * com.allthrive.sms.accounts.Accounts#findForUpdate}); modules that keep rows of their own about a
+ * user's number take that lock first, then their own, so no two flows deadlock.
  *
  * <p>Demo mode ({@code SMS_DEMO=true}) seeds three users with verified example numbers (555-01xx,
  * never assigned) unless they exist, and opens {@code POST /api/v1/demo/tokens {user_id}}, which

@@ -3,8 +3,8 @@ package com.allthrive.sms.preferences;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the preferences module: the texts answered to keywords. In every text {@code
- * {brand}} is replaced by the brand name. Blank values fall back to the defaults below.
+ * Settings of the preferences module: the texts answered to keywords. In every text {@code {brand}}
+ * is replaced by the brand name. Blank values fall back to the defaults below.
  *
  * @param brandName the brand in keyword replies ({@code SMS_BRAND_NAME})
  * @param helpText the answer to HELP and INFO

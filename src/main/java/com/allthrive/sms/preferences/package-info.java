@@ -1,8 +1,8 @@
 /**
  * Per-category SMS choices, quiet hours, the consent ledger and the phone-level opt-out list.
  *
- * <p><b>Consent.</b> Every category defaults to on. That is only acceptable because nothing is
- * sent to a number without a recorded opt-in, and verifying the number is that opt-in (with the
+ * <p><b>Consent.</b> Every category defaults to on. That is only acceptable because nothing is sent
+ * to a number without a recorded opt-in, and verifying the number is that opt-in (with the
  * request's IP, user agent and the disclosure text shown). No record means no consent: {@link
  * com.allthrive.sms.preferences.SmsPreferences#hasConsent} is true only while the latest opt-in,
  * opt-out or end-of-number row for the user and number is an opt-in (verification or START).
@@ -16,18 +16,18 @@
  *
  * <p><b>Erasure.</b> The preferences row is deleted. Ledger rows are kept but anonymized: the user
  * id, IP and user agent are cleared; number, action, category, method, time and disclosure stay,
- * because they are the proof of what the number agreed to (legal claims are made by the holder
- * of the number, who need not be the account). The number's opt-out stays too: it is the number
+ * because they are the proof of what the number agreed to (legal claims are made by the holder of
+ * the number, who need not be the account). The number's opt-out stays too: it is the number
  * holder's wish, not the account's.
  *
  * <p><b>Keywords.</b> STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT and "opt out"
  * put the number on the opt-out list; START, UNSTOP and YES take it off; HELP and INFO answer who
  * we are. Case, punctuation and surrounding whitespace are ignored, and the keyword must be the
  * whole message or be followed only by courtesy words (please, pls, plz, now, thanks, thank you,
- * thx, ty): "Stop. Thank you" is a STOP, "don't stop" is not. Twilio's {@code OptOutType} wins
- * over the body; when it is present Twilio's Advanced Opt-Out has already replied, so no second
- * reply is sent unless configured. Verifying a number does not take it off the opt-out list: only
- * START from the number itself does.
+ * thx, ty): "Stop. Thank you" is a STOP, "don't stop" is not. Twilio's {@code OptOutType} wins over
+ * the body; when it is present Twilio's Advanced Opt-Out has already replied, so no second reply is
+ * sent unless configured. Verifying a number does not take it off the opt-out list: only START from
+ * the number itself does.
  *
  * <p><b>Precedence.</b> The opt-out list is keyed by number, so it reaches every account that uses
  * the number and invitations sent to a raw number; it beats everything, security alerts included.

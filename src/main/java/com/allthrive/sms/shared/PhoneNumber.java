@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A phone number in E.164 form. Its {@link #toString()} is masked so a full number never reaches
- * a log line by accident; {@link #e164()} gives the full value where it is really needed.
+ * A phone number in E.164 form. Its {@link #toString()} is masked so a full number never reaches a
+ * log line by accident; {@link #e164()} gives the full value where it is really needed.
  */
 public record PhoneNumber(String e164) {
 

@@ -57,7 +57,6 @@ public final class PhoneNumbers {
     if (parsed instanceof Valid valid) {
       return valid;
     }
-    throw ApiProblem.badRequest(
-        "invalid_phone_number", field + ": " + ((Invalid) parsed).reason());
+    throw ApiProblem.badRequest("invalid_phone_number", field + ": " + ((Invalid) parsed).reason());
   }
 }

@@ -32,7 +32,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> apiProblem(ApiProblem ex) {
     ProblemDetail body = Problems.of(ex.status(), ex.code(), ex.getMessage());
     ex.properties().forEach(body::setProperty);
-    var response = ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    var response =
+        ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
     if (ex.retryAfterSeconds() != null) {
       response.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()));
       body.setProperty("retry_after_seconds", ex.retryAfterSeconds());

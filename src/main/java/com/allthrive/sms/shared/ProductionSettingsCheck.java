@@ -11,7 +11,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Fails the start of the {@code prod} profile before anything connects, naming every missing
  * variable at once. Registered in {@code META-INF/spring.factories}.
  */
-public class ProductionSettingsCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+public class ProductionSettingsCheck
+    implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
   private static final Map<String, String> REQUIRED = new LinkedHashMap<>();
 

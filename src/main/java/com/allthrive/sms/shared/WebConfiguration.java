@@ -18,7 +18,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
   @Bean
   FilterRegistrationBean<UrlHandlerFilter> trailingSlashFilter() {
-    var filter = UrlHandlerFilter.trailingSlashHandler("/api/**", "/webhooks/**").wrapRequest().build();
+    var filter =
+        UrlHandlerFilter.trailingSlashHandler("/api/**", "/webhooks/**").wrapRequest().build();
     var registration = new FilterRegistrationBean<>(filter);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
@@ -29,6 +30,8 @@ class WebConfiguration implements WebMvcConfigurer {
     builder.configureMessageConvertersList(
         converters ->
             converters.removeIf(
-                c -> c.getSupportedMediaTypes().stream().anyMatch(t -> t.getSubtype().contains("xml"))));
+                c ->
+                    c.getSupportedMediaTypes().stream()
+                        .anyMatch(t -> t.getSubtype().contains("xml"))));
   }
 }

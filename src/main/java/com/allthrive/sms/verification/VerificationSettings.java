@@ -66,10 +66,28 @@ public record VerificationSettings(
 
   @Override
   public String toString() {
-    return "VerificationSettings[codeTtl=" + codeTtl + ", maxAttempts=" + maxAttempts
-        + ", cooldownBase=" + cooldownBase + ", cooldownMax=" + cooldownMax
-        + ", cooldownReset=" + cooldownReset + ", numberHourlyLimit=" + numberHourlyLimit
-        + ", userDailyLimit=" + userDailyLimit + ", ipLimit=" + ipLimit + "/" + ipWindow
-        + ", allowedCountries=" + allowedCountries + ", brandName=" + brandName + "]";
+    return "VerificationSettings[codeTtl="
+        + codeTtl
+        + ", maxAttempts="
+        + maxAttempts
+        + ", cooldownBase="
+        + cooldownBase
+        + ", cooldownMax="
+        + cooldownMax
+        + ", cooldownReset="
+        + cooldownReset
+        + ", numberHourlyLimit="
+        + numberHourlyLimit
+        + ", userDailyLimit="
+        + userDailyLimit
+        + ", ipLimit="
+        + ipLimit
+        + "/"
+        + ipWindow
+        + ", allowedCountries="
+        + allowedCountries
+        + ", brandName="
+        + brandName
+        + "]";
   }
 }

@@ -39,31 +39,48 @@ class DemoModeTests {
     assertThat(alice.hasVerifiedPhone()).isTrue();
     assertThat(alice.phoneNumber().e164()).isEqualTo("+12025550143");
     assertThat(bob.hasVerifiedPhone()).isTrue();
-    assertThat(accounts.find(new UserId("demo-chloe")).orElseThrow().timezone().getId()).isEqualTo("America/Toronto");
+    assertThat(accounts.find(new UserId("demo-chloe")).orElseThrow().timezone().getId())
+        .isEqualTo("America/Toronto");
   }
 
   @Test
   void mintsATokenThatActsAsTheDemoUser() throws Exception {
-    var minted = mvc.post().uri("/api/v1/demo/tokens").contentType(MediaType.APPLICATION_JSON)
-        .content("{\"user_id\":\"demo-alice\"}").exchange();
+    var minted =
+        mvc.post()
+            .uri("/api/v1/demo/tokens")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"user_id\":\"demo-alice\"}")
+            .exchange();
 
     assertThat(minted).hasStatusOk();
     var body = json.readTree(minted.getResponse().getContentAsString());
     assertThat(body.get("token_type").asString()).isEqualTo("Bearer");
     assertThat(body.get("expires_in").asLong()).isEqualTo(3600);
-    var asAlice = mvc.post().uri("/api/v1/users/phone/request-verification")
-        .header("Authorization", "Bearer " + body.get("access_token").asString())
-        .contentType(MediaType.APPLICATION_JSON).content("{\"phone_number\":\"+12025550143\"}").exchange();
+    var asAlice =
+        mvc.post()
+            .uri("/api/v1/users/phone/request-verification")
+            .header("Authorization", "Bearer " + body.get("access_token").asString())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"phone_number\":\"+12025550143\"}")
+            .exchange();
     assertThat(asAlice).hasStatus(409);
     assertThat(asAlice).bodyJson().extractingPath("$.code").isEqualTo("already_verified");
   }
 
   @Test
   void mintsNoTokenForAnUnknownUser() {
-    var unknown = mvc.post().uri("/api/v1/demo/tokens").contentType(MediaType.APPLICATION_JSON)
-        .content("{\"user_id\":\"nobody\"}").exchange();
-    var invalid = mvc.post().uri("/api/v1/demo/tokens").contentType(MediaType.APPLICATION_JSON)
-        .content("{}").exchange();
+    var unknown =
+        mvc.post()
+            .uri("/api/v1/demo/tokens")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"user_id\":\"nobody\"}")
+            .exchange();
+    var invalid =
+        mvc.post()
+            .uri("/api/v1/demo/tokens")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{}")
+            .exchange();
 
     assertThat(unknown).hasStatus(404);
     assertThat(unknown).bodyJson().extractingPath("$.code").isEqualTo("unknown_user");
@@ -72,8 +89,13 @@ class DemoModeTests {
 
   @Test
   void seedingLeavesExistingUsersAlone() {
-    var put = mvc.put().uri("/api/v1/platform/users/demo-chloe").header("X-Api-Key", TestKeys.PLATFORM_KEY)
-        .contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"chloe\",\"timezone\":\"UTC\"}").exchange();
+    var put =
+        mvc.put()
+            .uri("/api/v1/platform/users/demo-chloe")
+            .header("X-Api-Key", TestKeys.PLATFORM_KEY)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"username\":\"chloe\",\"timezone\":\"UTC\"}")
+            .exchange();
     assertThat(put).hasStatusOk();
 
     assertThat(accounts.find(new UserId("demo-chloe")).orElseThrow().hasVerifiedPhone()).isTrue();

@@ -12,8 +12,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** {@code battle.invitation} through {@code POST /api/v1/events}, on either database. */
 @SpringBootTest
@@ -38,14 +38,18 @@ abstract class BattleInvitationTests {
     assertThat(result).hasStatus(202);
     assertThat(result).bodyJson().extractingPath("$.decisions[0].outcome").isEqualTo("queued");
     assertThat(result).bodyJson().extractingPath("$.decisions[0].user_id").isNull();
-    var row = jdbc.sql("select to_phone, body, message_type, status, triggered_by_user_id from sms_message")
-        .query().singleRow();
+    var row =
+        jdbc.sql(
+                "select to_phone, body, message_type, status, triggered_by_user_id from sms_message")
+            .query()
+            .singleRow();
     assertThat(row.get("to_phone")).isEqualTo(NUMBER);
     assertThat(row.get("message_type")).isEqualTo("battle_invitation");
     assertThat(row.get("triggered_by_user_id")).isEqualTo("u-inviter");
     assertThat((String) row.get("body"))
-        .isEqualTo("Ada has challenged you to a battle on AllThrive!\n\nTopic: Haiku about rain"
-            + "\n\nAccept the challenge: https://allthrive.ai/battles/invite/abc\n\nReply STOP to opt out.");
+        .isEqualTo(
+            "Ada has challenged you to a battle on AllThrive!\n\nTopic: Haiku about rain"
+                + "\n\nAccept the challenge: https://allthrive.ai/battles/invite/abc\n\nReply STOP to opt out.");
   }
 
   @Test
@@ -116,7 +120,10 @@ abstract class BattleInvitationTests {
 
     var fourth = post("key-5-3", invitation("inv-5-3", NUMBER, "Ada"));
 
-    assertThat(fourth).bodyJson().extractingPath("$.decisions[0].reason").isEqualTo("destination_limit");
+    assertThat(fourth)
+        .bodyJson()
+        .extractingPath("$.decisions[0].reason")
+        .isEqualTo("destination_limit");
     assertThat(messages()).isEqualTo(3);
   }
 
@@ -132,7 +139,10 @@ abstract class BattleInvitationTests {
             .header("X-Api-Key", TestKeys.ADMIN_KEY)
             .exchange();
     var forbidden =
-        mvc.get().uri("/api/v1/admin/decisions").header("X-Api-Key", TestKeys.PLATFORM_KEY).exchange();
+        mvc.get()
+            .uri("/api/v1/admin/decisions")
+            .header("X-Api-Key", TestKeys.PLATFORM_KEY)
+            .exchange();
 
     assertThat(limited).hasStatusOk();
     assertThat(limited).bodyJson().extractingPath("$.total").isEqualTo(1);
@@ -155,17 +165,28 @@ abstract class BattleInvitationTests {
     assertBadRequest("key-7b", "{\"data\":{}}", "invalid_event");
     assertBadRequest("key-7c", "{\"type\":\"battle.unknown\",\"data\":{}}", "unknown_event_type");
     assertBadRequest("key-7d", invitation("inv-7", "12", "Ada"), "invalid_event");
-    assertBadRequest("key-7e", invitation("inv-7", NUMBER, "Ada").replace("https://allthrive.ai/battles/invite/abc", "javascript:alert(1)"), "invalid_event");
-    assertBadRequest("key-7f", invitation("inv-7", NUMBER, "Ada").replace("\"Ada\"", "42"), "invalid_event");
+    assertBadRequest(
+        "key-7e",
+        invitation("inv-7", NUMBER, "Ada")
+            .replace("https://allthrive.ai/battles/invite/abc", "javascript:alert(1)"),
+        "invalid_event");
+    assertBadRequest(
+        "key-7f", invitation("inv-7", NUMBER, "Ada").replace("\"Ada\"", "42"), "invalid_event");
     assertBadRequest("key-7g", "{\"type\":\"battle.invitation\",\"data\":[1]}", "invalid_event");
-    assertThat(jdbc.sql("select count(*) from platform_event").query(Integer.class).single()).isZero();
+    assertThat(jdbc.sql("select count(*) from platform_event").query(Integer.class).single())
+        .isZero();
     assertThat(messages()).isZero();
   }
 
   @Test
   void requiresAnIdempotencyKey() {
-    var result = mvc.post().uri("/api/v1/events").header("X-Api-Key", TestKeys.PLATFORM_KEY)
-        .contentType(MediaType.APPLICATION_JSON).content(invitation("inv-8", NUMBER, "Ada")).exchange();
+    var result =
+        mvc.post()
+            .uri("/api/v1/events")
+            .header("X-Api-Key", TestKeys.PLATFORM_KEY)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(invitation("inv-8", NUMBER, "Ada"))
+            .exchange();
 
     assertThat(result).hasStatus(400);
     assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("missing_idempotency_key");
@@ -173,11 +194,21 @@ abstract class BattleInvitationTests {
 
   @Test
   void acceptsEventsOnlyFromThePlatform() {
-    var anonymous = mvc.post().uri("/api/v1/events").header("Idempotency-Key", "k")
-        .contentType(MediaType.APPLICATION_JSON).content(invitation("inv-9", NUMBER, "Ada")).exchange();
-    var admin = mvc.post().uri("/api/v1/events/").header("Idempotency-Key", "k")
-        .header("X-Api-Key", TestKeys.ADMIN_KEY)
-        .contentType(MediaType.APPLICATION_JSON).content(invitation("inv-9", NUMBER, "Ada")).exchange();
+    var anonymous =
+        mvc.post()
+            .uri("/api/v1/events")
+            .header("Idempotency-Key", "k")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(invitation("inv-9", NUMBER, "Ada"))
+            .exchange();
+    var admin =
+        mvc.post()
+            .uri("/api/v1/events/")
+            .header("Idempotency-Key", "k")
+            .header("X-Api-Key", TestKeys.ADMIN_KEY)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(invitation("inv-9", NUMBER, "Ada"))
+            .exchange();
 
     assertThat(anonymous).hasStatus(401);
     assertThat(admin).hasStatus(403);
@@ -185,8 +216,13 @@ abstract class BattleInvitationTests {
   }
 
   MvcTestResult post(String key, String body) {
-    return mvc.post().uri("/api/v1/events").header("X-Api-Key", TestKeys.PLATFORM_KEY)
-        .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+    return mvc.post()
+        .uri("/api/v1/events")
+        .header("X-Api-Key", TestKeys.PLATFORM_KEY)
+        .header("Idempotency-Key", key)
+        .contentType(MediaType.APPLICATION_JSON)
+        .content(body)
+        .exchange();
   }
 
   int messages() {
@@ -204,9 +240,17 @@ abstract class BattleInvitationTests {
   }
 
   static String data(String id, String phone, String inviter) {
-    return "{\"invitation_id\":\"" + id + "\",\"inviter_id\":\"u-inviter\",\"inviter_name\":"
-        + (inviter.startsWith("{") ? inviter : "\"" + inviter.replace("\n", "\\n").replace("\r", "\\r").replace("\u0007", "\\u0007") + "\"")
-        + ",\"to_phone\":\"" + phone + "\",\"battle_topic\":\"Haiku about rain\","
+    return "{\"invitation_id\":\""
+        + id
+        + "\",\"inviter_id\":\"u-inviter\",\"inviter_name\":"
+        + (inviter.startsWith("{")
+            ? inviter
+            : "\""
+                + inviter.replace("\n", "\\n").replace("\r", "\\r").replace("\u0007", "\\u0007")
+                + "\"")
+        + ",\"to_phone\":\""
+        + phone
+        + "\",\"battle_topic\":\"Haiku about rain\","
         + "\"invitation_link\":\"https://allthrive.ai/battles/invite/abc\"}";
   }
 }

@@ -11,12 +11,8 @@ import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
 import com.allthrive.sms.support.MutableClock;
 import com.allthrive.sms.support.Tables;
-import java.time.Clock;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import com.allthrive.sms.support.TestKeys;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -62,25 +62,36 @@ abstract class UserTouchpointsTests {
   void textsAnAchievementToAVerifiedUser() {
     verifiedUser("ada", "+12015550101");
 
-    var result = event("achievement.unlocked",
-        "{\"user_id\":\"ada\",\"achievement_id\":\"a1\",\"achievement_name\":\"First Blood\",\"points\":50}");
+    var result =
+        event(
+            "achievement.unlocked",
+            "{\"user_id\":\"ada\",\"achievement_id\":\"a1\",\"achievement_name\":\"First Blood\",\"points\":50}");
 
     assertThat(result).hasStatus(202);
     assertThat(result).bodyJson().extractingPath("$.decisions[0].outcome").isEqualTo("queued");
-    assertThat(bodies()).containsExactly(
-        "Achievement Unlocked: First Blood! +50 points\n\nView all achievements: http://localhost:3000/achievements");
+    assertThat(bodies())
+        .containsExactly(
+            "Achievement Unlocked: First Blood! +50 points\n\nView all achievements: http://localhost:3000/achievements");
   }
 
   @Test
   void skipsUsersWithoutAVerifiedNumberAndUsersItDoesNotKnow() {
     provision("bob", "+12015550102");
 
-    var unverified = event("achievement.unlocked",
-        "{\"user_id\":\"bob\",\"achievement_id\":\"a1\",\"achievement_name\":\"X\",\"points\":1}");
+    var unverified =
+        event(
+            "achievement.unlocked",
+            "{\"user_id\":\"bob\",\"achievement_id\":\"a1\",\"achievement_name\":\"X\",\"points\":1}");
     var unknown = event("security.password_changed", "{\"user_id\":\"nobody\"}");
 
-    assertThat(unverified).bodyJson().extractingPath("$.decisions[0].reason").isEqualTo("not_verified");
-    assertThat(unknown).bodyJson().extractingPath("$.decisions[0].reason").isEqualTo("unknown_recipient");
+    assertThat(unverified)
+        .bodyJson()
+        .extractingPath("$.decisions[0].reason")
+        .isEqualTo("not_verified");
+    assertThat(unknown)
+        .bodyJson()
+        .extractingPath("$.decisions[0].reason")
+        .isEqualTo("unknown_recipient");
     assertThat(unknown).bodyJson().extractingPath("$.decisions[0].user_id").isEqualTo("nobody");
     assertThat(bodies()).isEmpty();
   }
@@ -92,9 +103,10 @@ abstract class UserTouchpointsTests {
 
     event("battle.completed", battle("b1", "\"ada\"", false));
 
-    assertThat(bodies()).containsExactlyInAnyOrder(
-        "You WON your battle against bob!\n\nTopic: Haiku about rain\nView results: https://allthrive.ai/battles/b1",
-        "You lost your battle against ada.\n\nTopic: Haiku about rain\nView results: https://allthrive.ai/battles/b1");
+    assertThat(bodies())
+        .containsExactlyInAnyOrder(
+            "You WON your battle against bob!\n\nTopic: Haiku about rain\nView results: https://allthrive.ai/battles/b1",
+            "You lost your battle against ada.\n\nTopic: Haiku about rain\nView results: https://allthrive.ai/battles/b1");
   }
 
   @Test
@@ -119,19 +131,29 @@ abstract class UserTouchpointsTests {
   void limitsAUserToTenTextsAnHourButStillSendsSecurityAlerts() {
     verifiedUser("ada", "+12015550101");
     for (int i = 0; i < 10; i++) {
-      event("achievement.unlocked",
-          "{\"user_id\":\"ada\",\"achievement_id\":\"a" + i + "\",\"achievement_name\":\"X\",\"points\":1}");
+      event(
+          "achievement.unlocked",
+          "{\"user_id\":\"ada\",\"achievement_id\":\"a"
+              + i
+              + "\",\"achievement_name\":\"X\",\"points\":1}");
     }
 
-    var eleventh = event("achievement.unlocked",
-        "{\"user_id\":\"ada\",\"achievement_id\":\"a10\",\"achievement_name\":\"X\",\"points\":1}");
-    var alert = event("security.new_login", "{\"user_id\":\"ada\",\"details\":\"Chrome on\\nMac\"}");
+    var eleventh =
+        event(
+            "achievement.unlocked",
+            "{\"user_id\":\"ada\",\"achievement_id\":\"a10\",\"achievement_name\":\"X\",\"points\":1}");
+    var alert =
+        event("security.new_login", "{\"user_id\":\"ada\",\"details\":\"Chrome on\\nMac\"}");
 
-    assertThat(eleventh).bodyJson().extractingPath("$.decisions[0].reason").isEqualTo("rate_limited");
+    assertThat(eleventh)
+        .bodyJson()
+        .extractingPath("$.decisions[0].reason")
+        .isEqualTo("rate_limited");
     assertThat(alert).bodyJson().extractingPath("$.decisions[0].outcome").isEqualTo("queued");
-    assertThat(bodies()).contains(
-        "Security Alert: New login to your AllThrive account from Chrome on Mac.\n\n"
-            + "If this wasn't you, secure your account immediately.");
+    assertThat(bodies())
+        .contains(
+            "Security Alert: New login to your AllThrive account from Chrome on Mac.\n\n"
+                + "If this wasn't you, secure your account immediately.");
   }
 
   @Test
@@ -139,11 +161,16 @@ abstract class UserTouchpointsTests {
     verifiedUser("ada", "+12015550101");
     patchPreferences("ada", "{\"allow_sms_achievement_unlocks\":false}");
 
-    var achievement = event("achievement.unlocked",
-        "{\"user_id\":\"ada\",\"achievement_id\":\"a1\",\"achievement_name\":\"X\",\"points\":1}");
+    var achievement =
+        event(
+            "achievement.unlocked",
+            "{\"user_id\":\"ada\",\"achievement_id\":\"a1\",\"achievement_name\":\"X\",\"points\":1}");
     var alert = event("security.email_changed", "{\"user_id\":\"ada\"}");
 
-    assertThat(achievement).bodyJson().extractingPath("$.decisions[0].reason").isEqualTo("category_off");
+    assertThat(achievement)
+        .bodyJson()
+        .extractingPath("$.decisions[0].reason")
+        .isEqualTo("category_off");
     assertThat(alert).bodyJson().extractingPath("$.decisions[0].outcome").isEqualTo("queued");
   }
 
@@ -161,16 +188,26 @@ abstract class UserTouchpointsTests {
   @Test
   void defersDuringQuietHoursUntilTheyEndExceptSecurityAlerts() {
     verifiedUser("ada", "+12015550101");
-    patchPreferences("ada", "{\"timezone\":\"America/New_York\",\"quiet_hours\":{\"start\":\"09:00\",\"end\":\"11:30\"}}");
+    patchPreferences(
+        "ada",
+        "{\"timezone\":\"America/New_York\",\"quiet_hours\":{\"start\":\"09:00\",\"end\":\"11:30\"}}");
 
-    var achievement = event("achievement.unlocked",
-        "{\"user_id\":\"ada\",\"achievement_id\":\"a1\",\"achievement_name\":\"X\",\"points\":1}");
+    var achievement =
+        event(
+            "achievement.unlocked",
+            "{\"user_id\":\"ada\",\"achievement_id\":\"a1\",\"achievement_name\":\"X\",\"points\":1}");
     var alert = event("security.email_changed", "{\"user_id\":\"ada\"}");
 
-    assertThat(achievement).bodyJson().extractingPath("$.decisions[0].outcome").isEqualTo("deferred");
+    assertThat(achievement)
+        .bodyJson()
+        .extractingPath("$.decisions[0].outcome")
+        .isEqualTo("deferred");
     assertThat(alert).bodyJson().extractingPath("$.decisions[0].outcome").isEqualTo("queued");
-    var sendAt = jdbc.sql("select next_attempt_at from sms_message where message_type = 'achievement_unlock'")
-        .query(java.time.OffsetDateTime.class).single();
+    var sendAt =
+        jdbc.sql(
+                "select next_attempt_at from sms_message where message_type = 'achievement_unlock'")
+            .query(java.time.OffsetDateTime.class)
+            .single();
     assertThat(sendAt.toInstant()).isEqualTo(Instant.parse("2026-03-10T15:30:00Z"));
   }
 
@@ -186,29 +223,48 @@ abstract class UserTouchpointsTests {
 
   void patchPreferences(String user, String body) {
     String token = JwtFixtures.token(user);
-    var r = mvc.patch().uri("/api/v1/me/sms-preferences").header("Authorization", "Bearer " + token)
-        .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+    var r =
+        mvc.patch()
+            .uri("/api/v1/me/sms-preferences")
+            .header("Authorization", "Bearer " + token)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body)
+            .exchange();
     assertThat(r).hasStatusOk();
   }
 
   void verifiedUser(String id, String phone) {
     provision(id, phone);
-    accounts.markVerified(new UserId(id), new PhoneNumber(phone), Instant.now(),
+    accounts.markVerified(
+        new UserId(id),
+        new PhoneNumber(phone),
+        Instant.now(),
         new ConsentEvidence("127.0.0.1", "test", "disclosure"));
   }
 
   void provision(String id, String phone) {
-    assertThat(mvc.put().uri("/api/v1/platform/users/" + id).header("X-Api-Key", TestKeys.PLATFORM_KEY)
-        .contentType(MediaType.APPLICATION_JSON)
-        .content("{\"username\":\"" + id + "\",\"timezone\":\"UTC\",\"phone_number\":\"" + phone + "\"}"))
+    assertThat(
+            mvc.put()
+                .uri("/api/v1/platform/users/" + id)
+                .header("X-Api-Key", TestKeys.PLATFORM_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"username\":\""
+                        + id
+                        + "\",\"timezone\":\"UTC\",\"phone_number\":\""
+                        + phone
+                        + "\"}"))
         .hasStatusOk();
   }
 
   MvcTestResult event(String type, String data) {
-    return mvc.post().uri("/api/v1/events").header("X-Api-Key", TestKeys.PLATFORM_KEY)
+    return mvc.post()
+        .uri("/api/v1/events")
+        .header("X-Api-Key", TestKeys.PLATFORM_KEY)
         .header("Idempotency-Key", UUID.randomUUID().toString())
         .contentType(MediaType.APPLICATION_JSON)
-        .content("{\"type\":\"" + type + "\",\"data\":" + data + "}").exchange();
+        .content("{\"type\":\"" + type + "\",\"data\":" + data + "}")
+        .exchange();
   }
 
   List<String> bodies() {
@@ -216,9 +272,17 @@ abstract class UserTouchpointsTests {
   }
 
   static String battle(String id, String winner, boolean tie) {
-    return "{\"battle_id\":\"" + id + "\",\"battle_topic\":\"Haiku about rain\","
-        + "\"battle_url\":\"https://allthrive.ai/battles/" + id + "\","
+    return "{\"battle_id\":\""
+        + id
+        + "\",\"battle_topic\":\"Haiku about rain\","
+        + "\"battle_url\":\"https://allthrive.ai/battles/"
+        + id
+        + "\","
         + "\"participants\":[{\"user_id\":\"ada\",\"username\":\"ada\"},{\"user_id\":\"bob\",\"username\":\"bob\"}],"
-        + "\"winner_id\":" + winner + ",\"tie\":" + tie + "}";
+        + "\"winner_id\":"
+        + winner
+        + ",\"tie\":"
+        + tie
+        + "}";
   }
 }

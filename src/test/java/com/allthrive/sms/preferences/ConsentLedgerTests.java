@@ -34,7 +34,10 @@ abstract class ConsentLedgerTests extends PreferencesApiTests {
     var outcome = verify("led-verify", "+16175550101");
 
     assertThat(outcome).isEqualTo(VerifyOutcome.VERIFIED);
-    assertThat(fx.get("led-verify", HISTORY)).bodyJson().isLenientlyEqualTo("""
+    assertThat(fx.get("led-verify", HISTORY))
+        .bodyJson()
+        .isLenientlyEqualTo(
+            """
         [{"action": "opt_in", "method": "web", "phone_number": "+16175550101",
           "user_id": "led-verify", "category": null, "ip": "203.0.113.7",
           "user_agent": "Mozilla/5.0 (Test)",
@@ -64,10 +67,12 @@ abstract class ConsentLedgerTests extends PreferencesApiTests {
   void aVerificationThatRollsBackLeavesNoConsentBehind() {
     fx.provision("led-rollback", "UTC", "+16175550103");
 
-    new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-      verify("led-rollback", "+16175550103");
-      tx.setRollbackOnly();
-    });
+    new TransactionTemplate(transactions)
+        .executeWithoutResult(
+            tx -> {
+              verify("led-rollback", "+16175550103");
+              tx.setRollbackOnly();
+            });
 
     assertThat(fx.get("led-rollback", HISTORY)).bodyJson().isEqualTo("[]");
     assertThat(consents("led-rollback", "+16175550103")).isFalse();
@@ -79,14 +84,19 @@ abstract class ConsentLedgerTests extends PreferencesApiTests {
 
     fx.patch("led-category", "{\"allow_sms_battle_results\": false}");
     fx.patch("led-category", "{\"allow_sms_battle_results\": false}");
-    fx.patch("led-category",
-        "{\"allow_sms_battle_results\": true, \"allow_sms_invitations\": true}");
+    fx.patch(
+        "led-category", "{\"allow_sms_battle_results\": true, \"allow_sms_invitations\": true}");
 
-    assertThat(fx.get("led-category", HISTORY)).bodyJson().isLenientlyEqualTo("""
+    assertThat(fx.get("led-category", HISTORY))
+        .bodyJson()
+        .isLenientlyEqualTo(
+            """
         [{"action": "category_on", "category": "battle_results", "method": "web",
           "phone_number": "+16175550104", "ip": "127.0.0.1", "user_agent": "FixtureBrowser/1.0"},
          {"action": "category_off", "category": "battle_results", "method": "web"}]""");
-    assertThat(fx.get("led-category", HISTORY)).bodyJson().extractingPath("$[*].action")
+    assertThat(fx.get("led-category", HISTORY))
+        .bodyJson()
+        .extractingPath("$[*].action")
         .isEqualTo(List.of("category_on", "category_off"));
   }
 
@@ -98,10 +108,15 @@ abstract class ConsentLedgerTests extends PreferencesApiTests {
     var result = setMyPhone("led-change", "+16175550106");
 
     assertThat(result).isEqualTo(200);
-    assertThat(fx.get("led-change", HISTORY)).bodyJson().isLenientlyEqualTo("""
+    assertThat(fx.get("led-change", HISTORY))
+        .bodyJson()
+        .isLenientlyEqualTo(
+            """
         [{"action": "number_changed", "method": "web", "phone_number": "+16175550105"},
          {"action": "opt_in", "method": "web", "phone_number": "+16175550105"}]""");
-    assertThat(fx.get("led-change", HISTORY)).bodyJson().extractingPath("$[*].action")
+    assertThat(fx.get("led-change", HISTORY))
+        .bodyJson()
+        .extractingPath("$[*].action")
         .isEqualTo(List.of("number_changed", "opt_in"));
     assertThat(consents("led-change", "+16175550105")).isFalse();
   }
@@ -111,11 +126,16 @@ abstract class ConsentLedgerTests extends PreferencesApiTests {
     fx.provision("led-remove", "UTC", "+16175550107");
     verify("led-remove", "+16175550107");
 
-    var status = mvc.delete().uri("/api/v1/me/phone")
-        .header("Authorization", fx.bearer("led-remove")).exchange();
+    var status =
+        mvc.delete()
+            .uri("/api/v1/me/phone")
+            .header("Authorization", fx.bearer("led-remove"))
+            .exchange();
 
     assertThat(status).hasStatus(204);
-    assertThat(fx.get("led-remove", HISTORY)).bodyJson().extractingPath("$[0].action")
+    assertThat(fx.get("led-remove", HISTORY))
+        .bodyJson()
+        .extractingPath("$[0].action")
         .isEqualTo("number_removed");
     assertThat(consents("led-remove", "+16175550107")).isFalse();
   }
@@ -127,7 +147,10 @@ abstract class ConsentLedgerTests extends PreferencesApiTests {
 
     fx.provision("led-platform", "UTC", "+16175550109");
 
-    assertThat(fx.get("led-platform", HISTORY)).bodyJson().isLenientlyEqualTo("""
+    assertThat(fx.get("led-platform", HISTORY))
+        .bodyJson()
+        .isLenientlyEqualTo(
+            """
         [{"action": "number_changed", "method": "api", "phone_number": "+16175550108"},
          {"action": "opt_in", "method": "web", "phone_number": "+16175550108"}]""");
   }
@@ -153,17 +176,27 @@ abstract class ConsentLedgerTests extends PreferencesApiTests {
     verify("led-admin", "+16175550112");
 
     var asAdmin = fx.adminHistory("+16175550112");
-    var asUser = mvc.get().uri("/api/v1/admin/consent-history?phone_number=%2B16175550112")
-        .header("Authorization", fx.bearer("led-admin")).exchange();
-    var asPlatform = mvc.get().uri("/api/v1/admin/consent-history?phone_number=%2B16175550112")
-        .header("X-Api-Key", TestKeys.PLATFORM_KEY).exchange();
+    var asUser =
+        mvc.get()
+            .uri("/api/v1/admin/consent-history?phone_number=%2B16175550112")
+            .header("Authorization", fx.bearer("led-admin"))
+            .exchange();
+    var asPlatform =
+        mvc.get()
+            .uri("/api/v1/admin/consent-history?phone_number=%2B16175550112")
+            .header("X-Api-Key", TestKeys.PLATFORM_KEY)
+            .exchange();
 
-    assertThat(asAdmin).hasStatusOk().bodyJson().extractingPath("$[*].user_id")
+    assertThat(asAdmin)
+        .hasStatusOk()
+        .bodyJson()
+        .extractingPath("$[*].user_id")
         .isEqualTo(List.of("led-admin"));
     assertThat(asUser).hasStatus(403);
     assertThat(asPlatform).hasStatus(403);
     assertThat(fx.adminHistory("not a number"))
-        .hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        .hasStatus(400)
+        .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
   }
 
   @Test
@@ -172,17 +205,28 @@ abstract class ConsentLedgerTests extends PreferencesApiTests {
     verify("led-erase", "+16175550113");
     fx.patch("led-erase", "{\"allow_sms_battle_results\": false}");
 
-    var result = mvc.delete().uri("/api/v1/platform/users/{id}", "led-erase")
-        .header("X-Api-Key", TestKeys.PLATFORM_KEY).exchange();
+    var result =
+        mvc.delete()
+            .uri("/api/v1/platform/users/{id}", "led-erase")
+            .header("X-Api-Key", TestKeys.PLATFORM_KEY)
+            .exchange();
 
     assertThat(result).hasStatus(204);
-    assertThat(jdbc.sql("select count(*) from sms_preferences where user_id = 'led-erase'")
-        .query(Integer.class).single()).isZero();
-    assertThat(fx.adminHistory("+16175550113")).bodyJson().isLenientlyEqualTo("""
+    assertThat(
+            jdbc.sql("select count(*) from sms_preferences where user_id = 'led-erase'")
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(fx.adminHistory("+16175550113"))
+        .bodyJson()
+        .isLenientlyEqualTo(
+            """
         [{"action": "category_off", "user_id": null, "ip": null, "user_agent": null},
          {"action": "opt_in", "user_id": null, "ip": null, "user_agent": null,
           "disclosure_text": "Reply STOP to opt out. Msg & data rates may apply."}]""");
-    assertThat(fx.adminHistory("+16175550113")).bodyJson().extractingPath("$[*].action")
+    assertThat(fx.adminHistory("+16175550113"))
+        .bodyJson()
+        .extractingPath("$[*].action")
         .isEqualTo(List.of("category_off", "opt_in"));
   }
 
@@ -196,8 +240,13 @@ abstract class ConsentLedgerTests extends PreferencesApiTests {
   }
 
   int setMyPhone(String user, String phone) {
-    return mvc.put().uri("/api/v1/me/phone").header("Authorization", fx.bearer(user))
-        .contentType(MediaType.APPLICATION_JSON).content("{\"phone_number\": \"" + phone + "\"}")
-        .exchange().getResponse().getStatus();
+    return mvc.put()
+        .uri("/api/v1/me/phone")
+        .header("Authorization", fx.bearer(user))
+        .contentType(MediaType.APPLICATION_JSON)
+        .content("{\"phone_number\": \"" + phone + "\"}")
+        .exchange()
+        .getResponse()
+        .getStatus();
   }
 }

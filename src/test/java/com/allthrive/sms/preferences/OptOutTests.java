@@ -1,7 +1,6 @@
 package com.allthrive.sms.preferences;
 
 import static com.allthrive.sms.preferences.PreferencesFixtures.HISTORY;
-import static com.allthrive.sms.preferences.PreferencesFixtures.PREFERENCES;
 import static com.allthrive.sms.preferences.PreferencesFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +8,6 @@ import com.allthrive.sms.delivery.InboundSms;
 import com.allthrive.sms.delivery.InboundSmsHandler;
 import com.allthrive.sms.delivery.ProviderOptOutReported;
 import com.allthrive.sms.shared.PhoneNumber;
-import com.allthrive.sms.shared.UserId;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** STOP, START and HELP texted to us, and the provider's opt-out report. */
 abstract class OptOutTests extends ConsentLedgerTests {
 
-  static final String STOP_REPLY = "You have been unsubscribed from AllThrive texts."
-      + " No more messages will be sent. Reply START to resubscribe.";
+  static final String STOP_REPLY =
+      "You have been unsubscribed from AllThrive texts."
+          + " No more messages will be sent. Reply START to resubscribe.";
 
   @Autowired InboundSmsHandler inbound;
   @Autowired ApplicationEventPublisher events;
@@ -37,9 +36,13 @@ abstract class OptOutTests extends ConsentLedgerTests {
     assertThat(reply).contains(STOP_REPLY);
     for (String user : List.of("opt-first", "opt-second")) {
       assertThat(fx.optedOut(user)).isTrue();
-      assertThat(fx.get(user, HISTORY)).bodyJson().isLenientlyEqualTo(
-          "[{\"action\": \"opt_out\", \"method\": \"sms_keyword\", \"phone_number\": \"+16175550201\","
-              + " \"disclosure_text\": \"" + STOP_REPLY + "\"}]");
+      assertThat(fx.get(user, HISTORY))
+          .bodyJson()
+          .isLenientlyEqualTo(
+              "[{\"action\": \"opt_out\", \"method\": \"sms_keyword\", \"phone_number\": \"+16175550201\","
+                  + " \"disclosure_text\": \""
+                  + STOP_REPLY
+                  + "\"}]");
     }
     assertThat(preferences.isOptedOut(new PhoneNumber("+16175550201"))).isTrue();
   }
@@ -54,9 +57,13 @@ abstract class OptOutTests extends ConsentLedgerTests {
 
     assertThat(reply).hasValueSatisfying(r -> assertThat(r).contains("resubscribed", "AllThrive"));
     assertThat(fx.optedOut("opt-back")).isFalse();
-    assertThat(fx.get("opt-back", HISTORY)).bodyJson().extractingPath("$[*].action")
+    assertThat(fx.get("opt-back", HISTORY))
+        .bodyJson()
+        .extractingPath("$[*].action")
         .isEqualTo(List.of("opt_in", "opt_out", "opt_in"));
-    assertThat(fx.get("opt-back", HISTORY)).bodyJson().extractingPath("$[*].method")
+    assertThat(fx.get("opt-back", HISTORY))
+        .bodyJson()
+        .extractingPath("$[*].method")
         .isEqualTo(List.of("sms_keyword", "sms_keyword", "web"));
     assertThat(consents("opt-back", "+16175550202")).isTrue();
   }
@@ -76,8 +83,10 @@ abstract class OptOutTests extends ConsentLedgerTests {
     var reply = inbound.handle(text("+16175550204", "  opt out  "));
 
     assertThat(reply).contains(STOP_REPLY);
-    assertThat(fx.adminHistory("+16175550204")).bodyJson().isLenientlyEqualTo(
-        "[{\"action\": \"opt_out\", \"user_id\": null, \"method\": \"sms_keyword\"}]");
+    assertThat(fx.adminHistory("+16175550204"))
+        .bodyJson()
+        .isLenientlyEqualTo(
+            "[{\"action\": \"opt_out\", \"user_id\": null, \"method\": \"sms_keyword\"}]");
     assertThat(preferences.isOptedOut(new PhoneNumber("+16175550204"))).isTrue();
   }
 
@@ -85,8 +94,9 @@ abstract class OptOutTests extends ConsentLedgerTests {
   void helpAnswersWhoWeAreWhatItCostsAndHowToStop() {
     var reply = inbound.handle(text("+16175550205", "help?"));
 
-    assertThat(reply).hasValueSatisfying(
-        r -> assertThat(r).contains("AllThrive", "Msg & data rates may apply", "Reply STOP"));
+    assertThat(reply)
+        .hasValueSatisfying(
+            r -> assertThat(r).contains("AllThrive", "Msg & data rates may apply", "Reply STOP"));
     assertThat(preferences.isOptedOut(new PhoneNumber("+16175550205"))).isFalse();
     assertThat(fx.adminHistory("+16175550205")).bodyJson().isEqualTo("[]");
   }
@@ -109,8 +119,10 @@ abstract class OptOutTests extends ConsentLedgerTests {
 
     assertThat(reply).isEmpty();
     assertThat(preferences.isOptedOut(new PhoneNumber("+16175550207"))).isTrue();
-    assertThat(fx.adminHistory("+16175550207")).bodyJson().isLenientlyEqualTo(
-        "[{\"action\": \"opt_out\", \"reference\": \"SM207\", \"disclosure_text\": null}]");
+    assertThat(fx.adminHistory("+16175550207"))
+        .bodyJson()
+        .isLenientlyEqualTo(
+            "[{\"action\": \"opt_out\", \"reference\": \"SM207\", \"disclosure_text\": null}]");
   }
 
   @Test
@@ -132,9 +144,13 @@ abstract class OptOutTests extends ConsentLedgerTests {
     tx.executeWithoutResult(s -> events.publishEvent(report));
 
     assertThat(fx.optedOut("opt-provider")).isTrue();
-    assertThat(fx.get("opt-provider", HISTORY)).bodyJson().isLenientlyEqualTo(
-        "[{\"action\": \"opt_out\", \"method\": \"provider\", \"reference\": \"sms_message/42\"}]");
-    assertThat(fx.get("opt-provider", HISTORY)).bodyJson().extractingPath("$[*].action")
+    assertThat(fx.get("opt-provider", HISTORY))
+        .bodyJson()
+        .isLenientlyEqualTo(
+            "[{\"action\": \"opt_out\", \"method\": \"provider\", \"reference\": \"sms_message/42\"}]");
+    assertThat(fx.get("opt-provider", HISTORY))
+        .bodyJson()
+        .extractingPath("$[*].action")
         .isEqualTo(List.of("opt_out"));
   }
 
@@ -143,8 +159,10 @@ abstract class OptOutTests extends ConsentLedgerTests {
     fx.provision("opt-erased", "UTC", "+16175550210");
     inbound.handle(text("+16175550210", "STOP"));
 
-    mvc.delete().uri("/api/v1/platform/users/{id}", "opt-erased")
-        .header("X-Api-Key", com.allthrive.sms.support.TestKeys.PLATFORM_KEY).exchange();
+    mvc.delete()
+        .uri("/api/v1/platform/users/{id}", "opt-erased")
+        .header("X-Api-Key", com.allthrive.sms.support.TestKeys.PLATFORM_KEY)
+        .exchange();
 
     assertThat(preferences.isOptedOut(new PhoneNumber("+16175550210"))).isTrue();
     assertThat(fx.adminHistory("+16175550210")).bodyJson().extractingPath("$[0].user_id").isNull();

@@ -77,33 +77,37 @@ abstract class PreferencesApiTests {
 
     var result = fx.patch("api-patch", "{\"allow_sms_battle_results\": false}");
 
-    String battleOff = UNTOUCHED.replace(
-        "\"allow_sms_battle_results\": true", "\"allow_sms_battle_results\": false");
+    String battleOff =
+        UNTOUCHED.replace(
+            "\"allow_sms_battle_results\": true", "\"allow_sms_battle_results\": false");
     assertThat(result).hasStatusOk().bodyJson().isStrictlyEqualTo(battleOff);
     assertThat(fx.get("api-patch", PREFERENCES))
-        .bodyJson().extractingPath("$.allow_sms_battle_results").isEqualTo(false);
+        .bodyJson()
+        .extractingPath("$.allow_sms_battle_results")
+        .isEqualTo(false);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "{\"allow_sms_dm_notifications\": \"false\"}",
-    "{\"allow_sms_dm_notifications\": null}",
-    "{\"allow_sms_dm_notifications\": 0}",
-    "{\"allow_sms_battle_results\": false, \"allow_sms_invitations\": \"no\"}",
-    "{\"allow_sms_battle_results\": false, \"colour\": \"blue\"}",
-    "{\"allow_sms_battle_results\": false, \"opted_out\": false}",
-    "{\"allow_sms_battle_results\": false, \"timezone\": \"Mars/Olympus_Mons\"}",
-    "{\"allow_sms_battle_results\": false, \"timezone\": \"+02:00\"}",
-    "{\"allow_sms_battle_results\": false, \"quiet_hours\": {\"start\": \"22:00\", \"end\": \"22:00\"}}",
-    "{\"allow_sms_battle_results\": false, \"quiet_hours\": {\"start\": \"24:00\", \"end\": \"07:00\"}}",
-    "{\"allow_sms_battle_results\": false, \"quiet_hours\": {\"start\": \"10pm\", \"end\": \"07:00\"}}",
-    "{\"allow_sms_battle_results\": false, \"quiet_hours\": {\"start\": \"22:00\"}}",
-    "{\"allow_sms_battle_results\": false, \"quiet_hours\": \"22:00-07:00\"}",
-    "{\"allow_sms_battle_results\": false, \"allow_sms_battle_results\": true}",
-    "{\"allow_sms_battle_results\": false} {}",
-    "[{\"allow_sms_battle_results\": false}]",
-    "allow_sms_battle_results=false"
-  })
+  @ValueSource(
+      strings = {
+        "{\"allow_sms_dm_notifications\": \"false\"}",
+        "{\"allow_sms_dm_notifications\": null}",
+        "{\"allow_sms_dm_notifications\": 0}",
+        "{\"allow_sms_battle_results\": false, \"allow_sms_invitations\": \"no\"}",
+        "{\"allow_sms_battle_results\": false, \"colour\": \"blue\"}",
+        "{\"allow_sms_battle_results\": false, \"opted_out\": false}",
+        "{\"allow_sms_battle_results\": false, \"timezone\": \"Mars/Olympus_Mons\"}",
+        "{\"allow_sms_battle_results\": false, \"timezone\": \"+02:00\"}",
+        "{\"allow_sms_battle_results\": false, \"quiet_hours\": {\"start\": \"22:00\", \"end\": \"22:00\"}}",
+        "{\"allow_sms_battle_results\": false, \"quiet_hours\": {\"start\": \"24:00\", \"end\": \"07:00\"}}",
+        "{\"allow_sms_battle_results\": false, \"quiet_hours\": {\"start\": \"10pm\", \"end\": \"07:00\"}}",
+        "{\"allow_sms_battle_results\": false, \"quiet_hours\": {\"start\": \"22:00\"}}",
+        "{\"allow_sms_battle_results\": false, \"quiet_hours\": \"22:00-07:00\"}",
+        "{\"allow_sms_battle_results\": false, \"allow_sms_battle_results\": true}",
+        "{\"allow_sms_battle_results\": false} {}",
+        "[{\"allow_sms_battle_results\": false}]",
+        "allow_sms_battle_results=false"
+      })
   void aBadPatchIsA400AndChangesNothing(String body) {
     fx.provision("api-bad", "America/Chicago", "+14155550101");
 
@@ -118,12 +122,20 @@ abstract class PreferencesApiTests {
   void aBadFieldIsNamedInTheProblem() {
     fx.provision("api-named", "America/Chicago", "+14155550101");
 
-    var result = fx.patch("api-named",
-        "{\"allow_sms_battle_results\": false, \"allow_sms_invitations\": \"false\"}");
+    var result =
+        fx.patch(
+            "api-named",
+            "{\"allow_sms_battle_results\": false, \"allow_sms_invitations\": \"false\"}");
 
-    assertThat(result).hasStatus(400)
-        .bodyJson().extractingPath("$.code").isEqualTo("invalid_preferences");
-    assertThat(result).bodyJson().extractingPath("$.errors").asMap()
+    assertThat(result)
+        .hasStatus(400)
+        .bodyJson()
+        .extractingPath("$.code")
+        .isEqualTo("invalid_preferences");
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.errors")
+        .asMap()
         .containsOnlyKeys("allow_sms_invitations");
   }
 
@@ -132,10 +144,15 @@ abstract class PreferencesApiTests {
   void securityAlertsCannotBeSwitchedEvenAlongsideAValidChange(String value) {
     fx.provision("api-security", "America/Chicago", "+14155550101");
 
-    var result = fx.patch("api-security",
-        "{\"allow_sms_battle_results\": false, \"allow_sms_security_alerts\": " + value + "}");
+    var result =
+        fx.patch(
+            "api-security",
+            "{\"allow_sms_battle_results\": false, \"allow_sms_security_alerts\": " + value + "}");
 
-    assertThat(result).hasStatus(400).bodyJson().extractingPath("$.code")
+    assertThat(result)
+        .hasStatus(400)
+        .bodyJson()
+        .extractingPath("$.code")
         .isEqualTo("security_alerts_not_optional");
     assertThat(fx.get("api-security", PREFERENCES)).bodyJson().isStrictlyEqualTo(UNTOUCHED);
   }
@@ -144,10 +161,15 @@ abstract class PreferencesApiTests {
   void quietHoursAndTheTimezoneAreSetTogetherAndTheTimezoneIsTheAccounts() {
     fx.provision("api-quiet", "America/Chicago", "+14155550101");
 
-    var result = fx.patch("api-quiet",
-        "{\"quiet_hours\": {\"start\": \"22:00\", \"end\": \"07:30\"}, \"timezone\": \"Asia/Tokyo\"}");
+    var result =
+        fx.patch(
+            "api-quiet",
+            "{\"quiet_hours\": {\"start\": \"22:00\", \"end\": \"07:30\"}, \"timezone\": \"Asia/Tokyo\"}");
 
-    assertThat(result).hasStatusOk().bodyJson().extractingPath("$.quiet_hours")
+    assertThat(result)
+        .hasStatusOk()
+        .bodyJson()
+        .extractingPath("$.quiet_hours")
         .isEqualTo(Map.of("start", "22:00", "end", "07:30"));
     assertThat(result).bodyJson().extractingPath("$.timezone").isEqualTo("Asia/Tokyo");
     assertThat(accounts.find(new UserId("api-quiet")).orElseThrow().timezone())
@@ -168,8 +190,10 @@ abstract class PreferencesApiTests {
   void aTimezoneRefusedWithOtherwiseGoodFieldsLeavesTheAccountsZoneAlone() {
     fx.provision("api-zone", "America/Chicago", "+14155550101");
 
-    var result = fx.patch("api-zone",
-        "{\"quiet_hours\": {\"start\": \"22:00\", \"end\": \"07:00\"}, \"timezone\": \"Nowhere/City\"}");
+    var result =
+        fx.patch(
+            "api-zone",
+            "{\"quiet_hours\": {\"start\": \"22:00\", \"end\": \"07:00\"}, \"timezone\": \"Nowhere/City\"}");
 
     assertThat(result).hasStatus(400);
     assertThat(accounts.find(new UserId("api-zone")).orElseThrow().timezone())

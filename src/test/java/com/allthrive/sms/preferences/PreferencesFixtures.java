@@ -28,8 +28,14 @@ record PreferencesFixtures(MockMvcTester mvc, TokenMinter tokens) {
             .uri("/api/v1/platform/users/{id}", userId)
             .header("X-Api-Key", TestKeys.PLATFORM_KEY)
             .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"username\": \"" + userId + "\", \"timezone\": \"" + timezone + "\""
-                + phoneMember + "}")
+            .content(
+                "{\"username\": \""
+                    + userId
+                    + "\", \"timezone\": \""
+                    + timezone
+                    + "\""
+                    + phoneMember
+                    + "}")
             .exchange();
     assertThat(result).hasStatusOk();
   }

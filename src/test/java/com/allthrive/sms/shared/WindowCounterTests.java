@@ -69,7 +69,8 @@ class WindowCounterTests {
       var next = counter.tryAcquire("user:bob", 2, HOUR);
 
       assertThat(refused.allowed()).isFalse();
-      assertThat(refused.retryAfter(Instant.parse("2030-05-05T10:15:00Z"))).isEqualTo(Duration.ofMinutes(45));
+      assertThat(refused.retryAfter(Instant.parse("2030-05-05T10:15:00Z")))
+          .isEqualTo(Duration.ofMinutes(45));
       assertThat(next.allowed()).isTrue();
     }
 
@@ -86,8 +87,13 @@ class WindowCounterTests {
   @Nested
   class OnH2 extends Contract {
     OnH2() {
-      super(new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-          + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", ""));
+      super(
+          new DriverManagerDataSource(
+              "jdbc:h2:mem:"
+                  + UUID.randomUUID()
+                  + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+              "sa",
+              ""));
     }
   }
 
@@ -95,9 +101,11 @@ class WindowCounterTests {
   @RequiresPostgres
   class OnPostgres extends Contract {
     OnPostgres() {
-      super(new DriverManagerDataSource(
-          TestDatabases.PG_URL + "?currentSchema=" + TestDatabases.freshPostgresSchema(),
-          TestDatabases.PG_USER, ""));
+      super(
+          new DriverManagerDataSource(
+              TestDatabases.PG_URL + "?currentSchema=" + TestDatabases.freshPostgresSchema(),
+              TestDatabases.PG_USER,
+              ""));
     }
   }
 }

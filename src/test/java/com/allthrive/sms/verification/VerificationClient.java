@@ -29,11 +29,13 @@ final class VerificationClient {
   /** Provisions a new user without a number and returns their id. */
   String newUser() {
     String id = "user-" + SEQUENCE.incrementAndGet();
-    var result = mvc.put().uri("/api/v1/platform/users/{id}", id)
-        .header("X-Api-Key", TestKeys.PLATFORM_KEY)
-        .contentType(MediaType.APPLICATION_JSON)
-        .content("{\"username\":\"" + id + "\",\"timezone\":\"America/New_York\"}")
-        .exchange();
+    var result =
+        mvc.put()
+            .uri("/api/v1/platform/users/{id}", id)
+            .header("X-Api-Key", TestKeys.PLATFORM_KEY)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"username\":\"" + id + "\",\"timezone\":\"America/New_York\"}")
+            .exchange();
     if (result.getResponse().getStatus() != 200) {
       throw new IllegalStateException("provisioning failed: " + content(result));
     }
@@ -55,7 +57,11 @@ final class VerificationClient {
   }
 
   MvcTestResult request(String user, String number, String ip) {
-    return post("/api/v1/users/phone/request-verification", user, "{\"phone_number\":\"" + number + "\"}", ip);
+    return post(
+        "/api/v1/users/phone/request-verification",
+        user,
+        "{\"phone_number\":\"" + number + "\"}",
+        ip);
   }
 
   MvcTestResult verify(String user, String code) {
@@ -67,7 +73,8 @@ final class VerificationClient {
   }
 
   MvcTestResult setPhone(String user, String number) {
-    return mvc.put().uri("/api/v1/me/phone")
+    return mvc.put()
+        .uri("/api/v1/me/phone")
         .header("Authorization", "Bearer " + JwtFixtures.token(user))
         .contentType(MediaType.APPLICATION_JSON)
         .content("{\"phone_number\":\"" + number + "\"}")
@@ -75,7 +82,8 @@ final class VerificationClient {
   }
 
   MvcTestResult account(String user) {
-    return mvc.get().uri("/api/v1/platform/users/{id}", user)
+    return mvc.get()
+        .uri("/api/v1/platform/users/{id}", user)
         .header("X-Api-Key", TestKeys.PLATFORM_KEY)
         .exchange();
   }
@@ -85,13 +93,15 @@ final class VerificationClient {
   }
 
   private MvcTestResult post(String path, String user, String body, String ip) {
-    return mvc.post().uri(path)
+    return mvc.post()
+        .uri(path)
         .header("Authorization", "Bearer " + JwtFixtures.token(user))
         .header("User-Agent", USER_AGENT)
-        .with(request -> {
-          request.setRemoteAddr(ip);
-          return request;
-        })
+        .with(
+            request -> {
+              request.setRemoteAddr(ip);
+              return request;
+            })
         .contentType(MediaType.APPLICATION_JSON)
         .content(body)
         .exchange();

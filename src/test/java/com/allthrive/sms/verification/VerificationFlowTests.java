@@ -60,8 +60,10 @@ abstract class VerificationFlowTests {
     assertThat(requested).hasStatus(202);
     var sent = client.body(requested);
     assertThat(sent.get("phone_number").asString()).isEqualTo(number);
-    assertThat(Instant.parse(sent.get("expires_at").asString())).isEqualTo(now.plus(Duration.ofMinutes(10)));
-    assertThat(Instant.parse(sent.get("resend_available_at").asString())).isEqualTo(now.plusSeconds(30));
+    assertThat(Instant.parse(sent.get("expires_at").asString()))
+        .isEqualTo(now.plus(Duration.ofMinutes(10)));
+    assertThat(Instant.parse(sent.get("resend_available_at").asString()))
+        .isEqualTo(now.plusSeconds(30));
 
     var verified = client.verify(user, codes.last(), "203.0.113.9");
 
@@ -71,12 +73,16 @@ abstract class VerificationFlowTests {
     assertThat(preferences.get("phone_verified").asBoolean()).isTrue();
     assertThat(Instant.parse(preferences.get("phone_verified_at").asString())).isEqualTo(now);
     var event = events.of(new UserId(user));
-    assertThat(event).singleElement().satisfies(e -> {
-      assertThat(e.number().e164()).isEqualTo(number);
-      assertThat(e.evidence().ip()).isEqualTo("203.0.113.9");
-      assertThat(e.evidence().userAgent()).isEqualTo(VerificationClient.USER_AGENT);
-      assertThat(e.evidence().disclosureText()).startsWith("By verifying your number you agree");
-    });
+    assertThat(event)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.number().e164()).isEqualTo(number);
+              assertThat(e.evidence().ip()).isEqualTo("203.0.113.9");
+              assertThat(e.evidence().userAgent()).isEqualTo(VerificationClient.USER_AGENT);
+              assertThat(e.evidence().disclosureText())
+                  .startsWith("By verifying your number you agree");
+            });
   }
 
   @Test
@@ -87,16 +93,23 @@ abstract class VerificationFlowTests {
     assertThat(client.request(user, number)).hasStatus(202);
 
     String code = codes.last();
-    Map<String, Object> row = jdbc.sql("select * from sms_message where recipient_user_id = :u")
-        .param("u", user).query().singleRow();
+    Map<String, Object> row =
+        jdbc.sql("select * from sms_message where recipient_user_id = :u")
+            .param("u", user)
+            .query()
+            .singleRow();
     assertThat(row.get("message_type")).isEqualTo("phone_verification");
     assertThat(row.get("priority")).isEqualTo("high");
     assertThat(row.get("to_phone")).isEqualTo(number);
     assertThat(row.get("idempotency_key").toString()).startsWith("verification:" + user + ":");
     assertThat(row.get("body"))
-        .isEqualTo("Your AllThrive verification code is: ******\n\nThis code expires in 10 minutes.");
+        .isEqualTo(
+            "Your AllThrive verification code is: ******\n\nThis code expires in 10 minutes.");
     assertThat(row.get("sealed_body")).isNotNull();
-    assertThat(output).contains("Sent verification code").doesNotContain(code).doesNotContain(number);
+    assertThat(output)
+        .contains("Sent verification code")
+        .doesNotContain(code)
+        .doesNotContain(number);
   }
 
   @Test
@@ -105,8 +118,11 @@ abstract class VerificationFlowTests {
 
     client.request(user, VerificationClient.newNumber());
 
-    String stored = jdbc.sql("select code_hmac from phone_verification where user_id = :u")
-        .param("u", user).query(String.class).single();
+    String stored =
+        jdbc.sql("select code_hmac from phone_verification where user_id = :u")
+            .param("u", user)
+            .query(String.class)
+            .single();
     assertThat(stored).hasSize(64).doesNotContain(codes.last());
   }
 
@@ -193,7 +209,8 @@ abstract class VerificationFlowTests {
 
     var first = CompletableFuture.supplyAsync(() -> submitTogether(barrier, user, code));
     var second = CompletableFuture.supplyAsync(() -> submitTogether(barrier, user, code));
-    List<Integer> statuses = List.of(first.get().getResponse().getStatus(), second.get().getResponse().getStatus());
+    List<Integer> statuses =
+        List.of(first.get().getResponse().getStatus(), second.get().getResponse().getStatus());
 
     assertThat(statuses).containsExactlyInAnyOrder(200, 400);
     assertThat(events.of(new UserId(user))).hasSize(1);
@@ -236,14 +253,25 @@ abstract class VerificationFlowTests {
     String user = client.newUser();
     client.request(user, VerificationClient.newNumber());
 
-    var erased = mvc.delete().uri("/api/v1/platform/users/{id}", user)
-        .header("X-Api-Key", TestKeys.PLATFORM_KEY).exchange();
+    var erased =
+        mvc.delete()
+            .uri("/api/v1/platform/users/{id}", user)
+            .header("X-Api-Key", TestKeys.PLATFORM_KEY)
+            .exchange();
 
     assertThat(erased).hasStatus(204);
-    assertThat(jdbc.sql("select count(*) from phone_verification where user_id = :u").param("u", user)
-        .query(Integer.class).single()).isZero();
-    assertThat(jdbc.sql("select count(*) from account where user_id = :u").param("u", user)
-        .query(Integer.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from phone_verification where user_id = :u")
+                .param("u", user)
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("select count(*) from account where user_id = :u")
+                .param("u", user)
+                .query(Integer.class)
+                .single())
+        .isZero();
     assertThat(client.account(user)).hasStatus(404);
     assertThat(client.verify(user, codes.last())).hasStatus(404);
     assertThat(client.request(user, VerificationClient.newNumber())).hasStatus(404);

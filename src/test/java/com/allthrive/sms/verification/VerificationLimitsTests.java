@@ -121,11 +121,14 @@ class VerificationLimitsTests {
   void anIpAddressGetsAtMostTheConfiguredNumberOfCodes() {
     String ip = "198.51.100.7";
     for (int i = 0; i < 20; i++) {
-      assertThat(client.request(client.newUser(), VerificationClient.newNumber(), ip)).hasStatus(202);
+      assertThat(client.request(client.newUser(), VerificationClient.newNumber(), ip))
+          .hasStatus(202);
     }
 
-    assertLimited(client.request(client.newUser(), VerificationClient.newNumber(), ip), "ip_limit", "3600");
-    assertThat(client.request(client.newUser(), VerificationClient.newNumber(), "198.51.100.8")).hasStatus(202);
+    assertLimited(
+        client.request(client.newUser(), VerificationClient.newNumber(), ip), "ip_limit", "3600");
+    assertThat(client.request(client.newUser(), VerificationClient.newNumber(), "198.51.100.8"))
+        .hasStatus(202);
   }
 
   @Test

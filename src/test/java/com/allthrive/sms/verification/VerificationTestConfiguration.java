@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * A settable clock (set in the future, so queued texts are never due for real), recorded codes
- * and recorded {@code PhoneVerified} events.
+ * A settable clock (set in the future, so queued texts are never due for real), recorded codes and
+ * recorded {@code PhoneVerified} events.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class VerificationTestConfiguration {

@@ -27,8 +27,11 @@ class AccountRepository {
   }
 
   Optional<Account> find(UserId id, boolean forUpdate) {
-    return jdbc.sql("select " + COLUMNS + " from account where user_id = :id"
-            + (forUpdate ? " for update" : ""))
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from account where user_id = :id"
+                + (forUpdate ? " for update" : ""))
         .param("id", id.value())
         .query(AccountRepository::map)
         .optional();
@@ -49,41 +52,56 @@ class AccountRepository {
   }
 
   void insert(UserId id, String username, String displayName, ZoneId zone, Instant now) {
-    jdbc.sql("insert into account (user_id, username, display_name, timezone, phone_verified,"
-            + " created_at, updated_at) values (:id, :u, :d, :tz, false, :now, :now)")
-        .param("id", id.value()).param("u", username).param("d", displayName)
-        .param("tz", zone.getId()).param("now", utc(now))
+    jdbc.sql(
+            "insert into account (user_id, username, display_name, timezone, phone_verified,"
+                + " created_at, updated_at) values (:id, :u, :d, :tz, false, :now, :now)")
+        .param("id", id.value())
+        .param("u", username)
+        .param("d", displayName)
+        .param("tz", zone.getId())
+        .param("now", utc(now))
         .update();
   }
 
   void updateProfile(UserId id, String username, String displayName, ZoneId zone, Instant now) {
-    jdbc.sql("update account set username = :u, display_name = :d, timezone = :tz,"
-            + " updated_at = :now where user_id = :id")
-        .param("id", id.value()).param("u", username).param("d", displayName)
-        .param("tz", zone.getId()).param("now", utc(now))
+    jdbc.sql(
+            "update account set username = :u, display_name = :d, timezone = :tz,"
+                + " updated_at = :now where user_id = :id")
+        .param("id", id.value())
+        .param("u", username)
+        .param("d", displayName)
+        .param("tz", zone.getId())
+        .param("now", utc(now))
         .update();
   }
 
   int updateTimezone(UserId id, ZoneId zone, Instant now) {
     return jdbc.sql("update account set timezone = :tz, updated_at = :now where user_id = :id")
-        .param("id", id.value()).param("tz", zone.getId()).param("now", utc(now))
+        .param("id", id.value())
+        .param("tz", zone.getId())
+        .param("now", utc(now))
         .update();
   }
 
   /** Sets a new, unverified number (null removes it). */
   void setPhone(UserId id, PhoneNumber number, Instant now) {
-    jdbc.sql("update account set phone_number = :p, phone_verified = false,"
-            + " phone_verified_at = null, verified_phone = null, updated_at = :now"
-            + " where user_id = :id")
-        .param("id", id.value()).param("p", number == null ? null : number.e164())
+    jdbc.sql(
+            "update account set phone_number = :p, phone_verified = false,"
+                + " phone_verified_at = null, verified_phone = null, updated_at = :now"
+                + " where user_id = :id")
+        .param("id", id.value())
+        .param("p", number == null ? null : number.e164())
         .param("now", utc(now))
         .update();
   }
 
   void markVerified(UserId id, PhoneNumber number, Instant at) {
-    jdbc.sql("update account set phone_verified = true, phone_verified_at = :at,"
-            + " verified_phone = :p, updated_at = :at where user_id = :id")
-        .param("id", id.value()).param("p", number.e164()).param("at", utc(at))
+    jdbc.sql(
+            "update account set phone_verified = true, phone_verified_at = :at,"
+                + " verified_phone = :p, updated_at = :at where user_id = :id")
+        .param("id", id.value())
+        .param("p", number.e164())
+        .param("at", utc(at))
         .update();
   }
 

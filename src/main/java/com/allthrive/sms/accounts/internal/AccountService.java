@@ -4,8 +4,8 @@ import com.allthrive.sms.accounts.Account;
 import com.allthrive.sms.accounts.AccountErased;
 import com.allthrive.sms.accounts.Accounts;
 import com.allthrive.sms.accounts.ConsentEvidence;
-import com.allthrive.sms.accounts.PhoneVerified;
 import com.allthrive.sms.accounts.PhoneNumberChanged;
+import com.allthrive.sms.accounts.PhoneVerified;
 import com.allthrive.sms.shared.ApiProblem;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
@@ -82,7 +82,8 @@ public class AccountService implements Accounts {
 
   /** The platform's upsert; a number it sends that differs from the stored one is unverified. */
   @Transactional
-  public Account upsert(UserId id, String username, String displayName, ZoneId zone, PhoneNumber phone) {
+  public Account upsert(
+      UserId id, String username, String displayName, ZoneId zone, PhoneNumber phone) {
     Instant now = clock.instant();
     Optional<Account> existing = accounts.find(id, true);
     if (existing.isEmpty()) {
@@ -105,7 +106,8 @@ public class AccountService implements Accounts {
       return account;
     }
     changePhone(id, account.phoneNumber(), phone, "web", clock.instant());
-    return new Account(id, account.username(), account.displayName(), account.timezone(), phone, false, null);
+    return new Account(
+        id, account.username(), account.displayName(), account.timezone(), phone, false, null);
   }
 
   @Transactional
@@ -122,7 +124,8 @@ public class AccountService implements Accounts {
     return ApiProblem.notFound("unknown_user", "The platform has not provisioned this user.");
   }
 
-  private void changePhone(UserId id, PhoneNumber previous, PhoneNumber current, String method, Instant now) {
+  private void changePhone(
+      UserId id, PhoneNumber previous, PhoneNumber current, String method, Instant now) {
     accounts.setPhone(id, current, now);
     events.publishEvent(new PhoneNumberChanged(id, previous, current, method, now));
   }

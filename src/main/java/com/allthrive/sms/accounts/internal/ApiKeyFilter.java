@@ -36,7 +36,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    String role = keys.isAdminKey(presented) ? "ADMIN" : keys.isPlatformKey(presented) ? "PLATFORM" : null;
+    String role =
+        keys.isAdminKey(presented) ? "ADMIN" : keys.isPlatformKey(presented) ? "PLATFORM" : null;
     if (role == null) {
       problems.write(response, 401, "invalid_api_key", "The API key is not valid.");
       return;

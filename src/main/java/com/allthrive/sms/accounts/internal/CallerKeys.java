@@ -10,8 +10,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The effective keys and JWT secret. Outside demo mode a missing one fails the start with a
- * message naming its variable; in demo mode it is generated and printed once.
+ * The effective keys and JWT secret. Outside demo mode a missing one fails the start with a message
+ * naming its variable; in demo mode it is generated and printed once.
  */
 @Component
 class CallerKeys {

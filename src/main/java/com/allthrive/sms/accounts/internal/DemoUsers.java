@@ -25,10 +25,11 @@ class DemoUsers implements ApplicationRunner {
 
   record DemoUser(String id, String username, String displayName, String zone, String phone) {}
 
-  static final List<DemoUser> USERS = List.of(
-      new DemoUser("demo-alice", "alice", "Alice Rivera", "America/New_York", "+12025550143"),
-      new DemoUser("demo-bob", "bob", "Bob Chen", "America/Los_Angeles", "+14155550123"),
-      new DemoUser("demo-chloe", "chloe", "Chloé Tremblay", "America/Toronto", "+16135550142"));
+  static final List<DemoUser> USERS =
+      List.of(
+          new DemoUser("demo-alice", "alice", "Alice Rivera", "America/New_York", "+12025550143"),
+          new DemoUser("demo-bob", "bob", "Bob Chen", "America/Los_Angeles", "+14155550123"),
+          new DemoUser("demo-chloe", "chloe", "Chloé Tremblay", "America/Toronto", "+16135550142"));
 
   static final String SEED_DISCLOSURE = "Demo user, seeded with a verified example number.";
 
@@ -37,7 +38,8 @@ class DemoUsers implements ApplicationRunner {
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  DemoUsers(AccountsSettings settings, AccountService accounts, TransactionTemplate tx, Clock clock) {
+  DemoUsers(
+      AccountsSettings settings, AccountService accounts, TransactionTemplate tx, Clock clock) {
     this.settings = settings;
     this.accounts = accounts;
     this.tx = tx;

@@ -31,7 +31,8 @@ class HmacTokenMinter implements TokenMinter {
       throw new IllegalStateException("tokens are checked against a JWKS URI; none can be minted");
     }
     var encoder =
-        new NimbusJwtEncoder(new ImmutableSecret<>(new SecretKeySpec(keys.jwtSecret(), "HmacSHA256")));
+        new NimbusJwtEncoder(
+            new ImmutableSecret<>(new SecretKeySpec(keys.jwtSecret(), "HmacSHA256")));
     var now = clock.instant();
     var claims =
         JwtClaimsSet.builder()

@@ -45,6 +45,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
       throws IOException {
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.valueOf(status), code, detail));
+    json.writeValue(
+        response.getOutputStream(), Problems.of(HttpStatus.valueOf(status), code, detail));
   }
 }

@@ -30,16 +30,17 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may call what. End users carry a JWT ({@code sub} = platform user id, {@code exp}
- * required); the platform and admins carry {@code X-Api-Key}; Twilio's webhooks are open here and
- * check their signature themselves; pages are open and call the API with the user's token. The
- * demo token endpoint is open; it answers 404 outside demo mode.
+ * Who may call what. End users carry a JWT ({@code sub} = platform user id, {@code exp} required);
+ * the platform and admins carry {@code X-Api-Key}; Twilio's webhooks are open here and check their
+ * signature themselves; pages are open and call the API with the user's token. The demo token
+ * endpoint is open; it answers 404 outside demo mode.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, CallerKeys keys, ProblemResponses problems, JwtDecoder decoder)
+  SecurityFilterChain api(
+      HttpSecurity http, CallerKeys keys, ProblemResponses problems, JwtDecoder decoder)
       throws Exception {
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -116,7 +117,8 @@ class SecurityConfiguration {
         jwt -> {
           Collection<GrantedAuthority> granted = new ArrayList<>();
           granted.add(new SimpleGrantedAuthority("ROLE_USER"));
-          List<String> roles = jwt.hasClaim("roles") ? jwt.getClaimAsStringList("roles") : List.of();
+          List<String> roles =
+              jwt.hasClaim("roles") ? jwt.getClaimAsStringList("roles") : List.of();
           if (roles.contains("admin") || "admin".equals(jwt.getClaimAsString("role"))) {
             granted.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
           }

@@ -9,7 +9,8 @@ final class Ids {
 
   static UserId user(String raw) {
     if (!UserId.isValid(raw)) {
-      throw ApiProblem.badRequest("invalid_user_id", "user_id must be 1-64 characters of [A-Za-z0-9_.:@-].");
+      throw ApiProblem.badRequest(
+          "invalid_user_id", "user_id must be 1-64 characters of [A-Za-z0-9_.:@-].");
     }
     return new UserId(raw);
   }

@@ -1,7 +1,7 @@
 package com.allthrive.sms.accounts.web;
 
-import com.allthrive.sms.accounts.CurrentUser;
 import com.allthrive.sms.accounts.internal.AccountService;
+import com.allthrive.sms.shared.CurrentUser;
 import com.allthrive.sms.shared.PhoneNumbers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

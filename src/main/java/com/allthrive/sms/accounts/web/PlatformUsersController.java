@@ -38,7 +38,10 @@ class PlatformUsersController {
   AccountView upsert(@PathVariable String userId, @Valid @RequestBody UpsertUser body) {
     UserId id = Ids.user(userId);
     var zone = Zones.parse(body.timezone());
-    var phone = body.phoneNumber() == null ? null : PhoneNumbers.require("phone_number", body.phoneNumber()).number();
+    var phone =
+        body.phoneNumber() == null
+            ? null
+            : PhoneNumbers.require("phone_number", body.phoneNumber()).number();
     Account account = accounts.upsert(id, body.username().trim(), body.displayName(), zone, phone);
     return AccountView.of(account);
   }

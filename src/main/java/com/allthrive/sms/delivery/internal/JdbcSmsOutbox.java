@@ -93,10 +93,10 @@ class JdbcSmsOutbox implements SmsOutbox {
     long id = keys.getKey().longValue();
     // a row this transaction just created cannot have a task yet: a plain insert is enough
     scheduler.schedule(
-          DispatchTasks.DISPATCH
-              .instance(Long.toString(id))
-              .priority(sms.priority().weight())
-              .scheduledTo(sendAt));
+        DispatchTasks.DISPATCH
+            .instance(Long.toString(id))
+            .priority(sms.priority().weight())
+            .scheduledTo(sendAt));
     return new Queued(id, true);
   }
 

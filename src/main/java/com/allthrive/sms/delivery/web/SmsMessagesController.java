@@ -2,11 +2,10 @@ package com.allthrive.sms.delivery.web;
 
 import com.allthrive.sms.delivery.internal.MessageQueries;
 import com.allthrive.sms.shared.ApiProblem;
-import com.allthrive.sms.shared.UserId;
+import com.allthrive.sms.shared.CurrentUser;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,18 +65,9 @@ class SmsMessagesController {
     if (query.containsKey("user_id")) {
       throw ApiProblem.badRequest("invalid_filter", "user_id: not allowed on your own messages");
     }
-    ListParams params = ListParams.parse(query, user(jwt));
+    ListParams params = ListParams.parse(query, CurrentUser.of(jwt));
     MessageQueries.Page page = queries.list(params.filter(), params.page(), params.size());
     return new MyPage(
         page.items().stream().map(MyItem::of).toList(), page.page(), page.size(), page.total());
-  }
-
-  /** The token's subject, checked as {@code accounts.CurrentUser} does. */
-  private static UserId user(Jwt jwt) {
-    if (jwt == null || !UserId.isValid(jwt.getSubject())) {
-      throw new ApiProblem(
-          HttpStatus.UNAUTHORIZED, "unauthorized", "The token has no usable subject.");
-    }
-    return new UserId(jwt.getSubject());
   }
 }

@@ -42,10 +42,16 @@ class AchievementHandler implements EventHandler<AchievementHandler.Unlocked> {
   @Override
   public List<Decision> handle(String eventId, Unlocked event) {
     var candidate =
-        recipients.candidate(event.user(), MessageType.ACHIEVEMENT_UNLOCK, Category.ACHIEVEMENT_UNLOCKS, null);
+        recipients.candidate(
+            event.user(), MessageType.ACHIEVEMENT_UNLOCK, Category.ACHIEVEMENT_UNLOCKS, null);
     String body =
-        "Achievement Unlocked: " + Texts.clean(event.name(), 60) + "! +" + event.points()
-            + " points\n\nView all achievements: " + settings.frontendUrl() + "/achievements";
+        "Achievement Unlocked: "
+            + Texts.clean(event.name(), 60)
+            + "! +"
+            + event.points()
+            + " points\n\nView all achievements: "
+            + settings.frontendUrl()
+            + "/achievements";
     var text =
         new OutgoingText(
             "achievement:" + event.user().value() + ":" + event.achievementId(),

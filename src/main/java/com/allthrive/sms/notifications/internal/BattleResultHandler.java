@@ -16,7 +16,12 @@ class BattleResultHandler implements EventHandler<BattleResultHandler.Completed>
   record Participant(UserId user, String username) {}
 
   record Completed(
-      String battleId, String topic, String url, List<Participant> participants, UserId winner, boolean tie) {}
+      String battleId,
+      String topic,
+      String url,
+      List<Participant> participants,
+      UserId winner,
+      boolean tie) {}
 
   private final Notifier notifier;
   private final Recipients recipients;
@@ -42,11 +47,18 @@ class BattleResultHandler implements EventHandler<BattleResultHandler.Completed>
     }
     UserId winner = data.optionalUserId("winner_id");
     boolean tie = data.bool("tie");
-    if (tie == (winner != null) || (winner != null && participants.stream().noneMatch(p -> p.user().equals(winner)))) {
-      throw Fields.invalid("winner_id", "must be one of the participants, or null when tie is true");
+    if (tie == (winner != null)
+        || (winner != null && participants.stream().noneMatch(p -> p.user().equals(winner)))) {
+      throw Fields.invalid(
+          "winner_id", "must be one of the participants, or null when tie is true");
     }
     return new Completed(
-        data.id("battle_id"), data.text("battle_topic", 1000), data.url("battle_url"), participants, winner, tie);
+        data.id("battle_id"),
+        data.text("battle_topic", 1000),
+        data.url("battle_url"),
+        participants,
+        winner,
+        tie);
   }
 
   @Override
@@ -55,7 +67,8 @@ class BattleResultHandler implements EventHandler<BattleResultHandler.Completed>
     for (int i = 0; i < 2; i++) {
       Participant me = event.participants().get(i);
       Participant opponent = event.participants().get(1 - i);
-      var candidate = recipients.candidate(me.user(), MessageType.BATTLE_RESULT, Category.BATTLE_RESULTS, null);
+      var candidate =
+          recipients.candidate(me.user(), MessageType.BATTLE_RESULT, Category.BATTLE_RESULTS, null);
       var text =
           new OutgoingText(
               "battle-result:" + event.battleId() + ":" + me.user().value(),
@@ -76,6 +89,10 @@ class BattleResultHandler implements EventHandler<BattleResultHandler.Completed>
             : me.user().equals(event.winner())
                 ? "You WON your battle against " + opponent + "!"
                 : "You lost your battle against " + opponent + ".";
-    return outcome + "\n\nTopic: " + Texts.clean(event.topic(), 50) + "\nView results: " + event.url();
+    return outcome
+        + "\n\nTopic: "
+        + Texts.clean(event.topic(), 50)
+        + "\nView results: "
+        + event.url();
   }
 }

@@ -21,7 +21,8 @@ final class CanonicalJson {
     write(node, out);
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(out.toString().getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256")
+              .digest(out.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -33,18 +34,20 @@ final class CanonicalJson {
       Map<String, JsonNode> sorted = new TreeMap<>();
       node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
       out.append('{');
-      sorted.forEach((k, v) -> {
-        out.append(quote(k)).append(':');
-        write(v, out);
-        out.append(',');
-      });
+      sorted.forEach(
+          (k, v) -> {
+            out.append(quote(k)).append(':');
+            write(v, out);
+            out.append(',');
+          });
       out.append('}');
     } else if (node.isArray()) {
       out.append('[');
-      node.forEach(v -> {
-        write(v, out);
-        out.append(',');
-      });
+      node.forEach(
+          v -> {
+            write(v, out);
+            out.append(',');
+          });
       out.append(']');
     } else {
       out.append(node.toString());

@@ -19,8 +19,15 @@ public class DecisionQuery {
 
   /** One recorded decision. */
   public record Row(
-      long id, String eventId, String userId, String toPhone, String messageType, String outcome,
-      String reason, Long messageId, Instant createdAt) {}
+      long id,
+      String eventId,
+      String userId,
+      String toPhone,
+      String messageType,
+      String outcome,
+      String reason,
+      Long messageId,
+      Instant createdAt) {}
 
   /** A page of decisions, newest first. */
   public record Page(List<Row> items, int page, int size, long total) {}
@@ -40,23 +47,37 @@ public class DecisionQuery {
     add(where, params, "created_at >= :from", "from", utc(filter.from()));
     add(where, params, "created_at < :to", "to", utc(filter.to()));
     String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-    long total = jdbc.sql("select count(*) from notification_decision" + clause).params(params)
-        .query(Long.class).single();
+    long total =
+        jdbc.sql("select count(*) from notification_decision" + clause)
+            .params(params)
+            .query(Long.class)
+            .single();
     List<Row> rows =
-        jdbc.sql("select * from notification_decision" + clause
-                + " order by created_at desc, id desc limit :limit offset :offset")
+        jdbc.sql(
+                "select * from notification_decision"
+                    + clause
+                    + " order by created_at desc, id desc limit :limit offset :offset")
             .params(params)
             .param("limit", size)
             .param("offset", (long) page * size)
-            .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("event_id"), rs.getString("user_id"),
-                rs.getString("to_phone"), rs.getString("message_type"), rs.getString("outcome"),
-                rs.getString("reason"), (Long) rs.getObject("message_id", Long.class),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+            .query(
+                (rs, n) ->
+                    new Row(
+                        rs.getLong("id"),
+                        rs.getString("event_id"),
+                        rs.getString("user_id"),
+                        rs.getString("to_phone"),
+                        rs.getString("message_type"),
+                        rs.getString("outcome"),
+                        rs.getString("reason"),
+                        (Long) rs.getObject("message_id", Long.class),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
             .list();
     return new Page(rows, page, size, total);
   }
 
-  private static void add(List<String> where, Map<String, Object> params, String sql, String name, Object value) {
+  private static void add(
+      List<String> where, Map<String, Object> params, String sql, String name, Object value) {
     if (value != null) {
       where.add(sql);
       params.put(name, value);

@@ -29,7 +29,8 @@ public class EventIntake {
   private final Clock clock;
 
   EventIntake(List<EventHandler<?>> handlers, EventStore store, JsonMapper json, Clock clock) {
-    this.handlers = handlers.stream().collect(Collectors.toMap(EventHandler::type, Function.identity()));
+    this.handlers =
+        handlers.stream().collect(Collectors.toMap(EventHandler::type, Function.identity()));
     this.store = store;
     this.json = json;
     this.clock = clock;
@@ -38,8 +39,12 @@ public class EventIntake {
   @Transactional
   public Answer accept(String idempotencyKey, JsonNode body) {
     checkKey(idempotencyKey);
-    if (body == null || !body.isObject() || body.get("type") == null || !body.get("type").isString()) {
-      throw ApiProblem.badRequest("invalid_event", "The body must be an object with a string 'type' and a 'data' object.");
+    if (body == null
+        || !body.isObject()
+        || body.get("type") == null
+        || !body.get("type").isString()) {
+      throw ApiProblem.badRequest(
+          "invalid_event", "The body must be an object with a string 'type' and a 'data' object.");
     }
     EventHandler<?> handler = handlers.get(body.get("type").stringValue());
     if (handler == null) {

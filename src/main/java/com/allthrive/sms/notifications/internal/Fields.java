@@ -65,8 +65,11 @@ final class Fields {
 
   int integer(String name, int min, int max) {
     JsonNode value = data.get(name);
-    if (value == null || !value.isIntegralNumber() || !value.canConvertToInt()
-        || value.intValue() < min || value.intValue() > max) {
+    if (value == null
+        || !value.isIntegralNumber()
+        || !value.canConvertToInt()
+        || value.intValue() < min
+        || value.intValue() > max) {
       throw invalid(name, "must be an integer from " + min + " to " + max);
     }
     return value.intValue();
@@ -87,7 +90,8 @@ final class Fields {
     String raw = text(name, 500);
     try {
       URI uri = URI.create(raw);
-      if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
+      if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+          && uri.getHost() != null) {
         return uri.toString();
       }
     } catch (IllegalArgumentException e) {

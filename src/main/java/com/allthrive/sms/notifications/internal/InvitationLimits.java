@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Rule 1 for invitations, which go to a raw number: limited per inviter and per destination, so
- * the platform cannot be used to spam or pump a number.
+ * Rule 1 for invitations, which go to a raw number: limited per inviter and per destination, so the
+ * platform cannot be used to spam or pump a number.
  */
 class InvitationLimits implements Rule {
 

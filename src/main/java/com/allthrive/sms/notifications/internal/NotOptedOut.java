@@ -15,6 +15,8 @@ class NotOptedOut implements Rule {
 
   @Override
   public Optional<Verdict> apply(Candidate c, Instant now) {
-    return preferences.isOptedOut(c.to()) ? Optional.of(Verdict.skip("opted_out")) : Optional.empty();
+    return preferences.isOptedOut(c.to())
+        ? Optional.of(Verdict.skip("opted_out"))
+        : Optional.empty();
   }
 }

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Rule 5: during the recipient's quiet hours a message waits for their end, unless it would then
- * be stale (a reminder after its deadline). Security alerts do not wait.
+ * Rule 5: during the recipient's quiet hours a message waits for their end, unless it would then be
+ * stale (a reminder after its deadline). Security alerts do not wait.
  */
 class QuietHoursRule implements Rule {
 

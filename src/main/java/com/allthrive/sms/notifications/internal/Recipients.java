@@ -8,7 +8,9 @@ import com.allthrive.sms.shared.UserId;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
-/** Builds the candidate for a message to a platform user, whether this service knows them or not. */
+/**
+ * Builds the candidate for a message to a platform user, whether this service knows them or not.
+ */
 @Component
 class Recipients {
 

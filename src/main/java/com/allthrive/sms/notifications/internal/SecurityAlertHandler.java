@@ -48,7 +48,8 @@ class SecurityAlertHandler implements EventHandler<SecurityAlertHandler.Alert> {
   public List<Decision> handle(String eventId, Alert event) {
     var candidate = recipients.candidate(event.user(), MessageType.SECURITY_ALERT, null, null);
     String body =
-        "Security Alert: " + text.apply(event)
+        "Security Alert: "
+            + text.apply(event)
             + "\n\nIf this wasn't you, secure your account immediately.";
     var message =
         new OutgoingText(

@@ -11,13 +11,21 @@ class SecurityAlerts {
   @Bean
   SecurityAlertHandler passwordChanged(Notifier n, Recipients r, NotificationsSettings s) {
     return new SecurityAlertHandler(
-        "security.password_changed", false, a -> "Your " + s.brandName() + " password was changed.", n, r);
+        "security.password_changed",
+        false,
+        a -> "Your " + s.brandName() + " password was changed.",
+        n,
+        r);
   }
 
   @Bean
   SecurityAlertHandler emailChanged(Notifier n, Recipients r, NotificationsSettings s) {
     return new SecurityAlertHandler(
-        "security.email_changed", false, a -> "Your " + s.brandName() + " email was changed.", n, r);
+        "security.email_changed",
+        false,
+        a -> "Your " + s.brandName() + " email was changed.",
+        n,
+        r);
   }
 
   @Bean
@@ -25,7 +33,12 @@ class SecurityAlerts {
     return new SecurityAlertHandler(
         "security.new_login",
         true,
-        a -> "New login to your " + s.brandName() + " account from " + Texts.clean(a.details(), 80) + ".",
+        a ->
+            "New login to your "
+                + s.brandName()
+                + " account from "
+                + Texts.clean(a.details(), 80)
+                + ".",
         n,
         r);
   }

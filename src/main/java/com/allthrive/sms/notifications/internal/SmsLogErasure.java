@@ -6,8 +6,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Erasure reaches the SMS log: the user's rows stay for accounting, with the number masked and
- * the body removed, in the erasing transaction. Delivery cannot listen to accounts itself, so the
+ * Erasure reaches the SMS log: the user's rows stay for accounting, with the number masked and the
+ * body removed, in the erasing transaction. Delivery cannot listen to accounts itself, so the
  * module that uses both does it.
  */
 @Component

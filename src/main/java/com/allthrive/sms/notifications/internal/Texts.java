@@ -16,8 +16,13 @@ final class Texts {
     StringBuilder out = new StringBuilder(value.length());
     value
         .codePoints()
-        .map(cp -> Character.isISOControl(cp) || Character.getType(cp) == Character.LINE_SEPARATOR
-            || Character.getType(cp) == Character.PARAGRAPH_SEPARATOR ? ' ' : cp)
+        .map(
+            cp ->
+                Character.isISOControl(cp)
+                        || Character.getType(cp) == Character.LINE_SEPARATOR
+                        || Character.getType(cp) == Character.PARAGRAPH_SEPARATOR
+                    ? ' '
+                    : cp)
         .filter(cp -> Character.getType(cp) != Character.FORMAT)
         .forEach(out::appendCodePoint);
     String collapsed = out.toString().replaceAll("\\s+", " ").strip();

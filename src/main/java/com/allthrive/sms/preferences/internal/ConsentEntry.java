@@ -8,10 +8,10 @@ import java.time.Instant;
  * One immutable row of the consent ledger.
  *
  * @param id assigned by the database (null before the row is stored)
- * @param phoneNumber the number concerned (E.164); null for a category change of a user without
- *     a number
- * @param userId the account concerned; null for a keyword from a number no account uses, and
- *     after the account was erased
+ * @param phoneNumber the number concerned (E.164); null for a category change of a user without a
+ *     number
+ * @param userId the account concerned; null for a keyword from a number no account uses, and after
+ *     the account was erased
  * @param category the category code for {@code CATEGORY_ON/OFF}, else null
  * @param disclosureText the text the person was shown when the change happened
  * @param reference the provider's message id, or the SMS log id, that caused the row
@@ -43,22 +43,59 @@ public record ConsentEntry(
         null,
         number == null ? null : number.e164(),
         user == null ? null : user.value(),
-        action, null, method, at, null, null, null, null);
+        action,
+        null,
+        method,
+        at,
+        null,
+        null,
+        null,
+        null);
   }
 
   ConsentEntry withCategory(String code) {
-    return new ConsentEntry(id, phoneNumber, userId, action, code, method, occurredAt, ip,
-        userAgent, disclosureText, reference);
+    return new ConsentEntry(
+        id,
+        phoneNumber,
+        userId,
+        action,
+        code,
+        method,
+        occurredAt,
+        ip,
+        userAgent,
+        disclosureText,
+        reference);
   }
 
   ConsentEntry withEvidence(String ip, String userAgent, String disclosureText) {
-    return new ConsentEntry(id, phoneNumber, userId, action, category, method, occurredAt, ip,
-        userAgent, disclosureText, reference);
+    return new ConsentEntry(
+        id,
+        phoneNumber,
+        userId,
+        action,
+        category,
+        method,
+        occurredAt,
+        ip,
+        userAgent,
+        disclosureText,
+        reference);
   }
 
   ConsentEntry withReference(String reference) {
-    return new ConsentEntry(id, phoneNumber, userId, action, category, method, occurredAt, ip,
-        userAgent, disclosureText, reference);
+    return new ConsentEntry(
+        id,
+        phoneNumber,
+        userId,
+        action,
+        category,
+        method,
+        occurredAt,
+        ip,
+        userAgent,
+        disclosureText,
+        reference);
   }
 
   private static String cap(String value, int max) {

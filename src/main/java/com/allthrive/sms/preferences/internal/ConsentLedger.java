@@ -32,22 +32,31 @@ public class ConsentLedger {
   }
 
   void append(ConsentEntry e) {
-    jdbc.sql("insert into consent_ledger (phone_number, user_id, action, category, method,"
-            + " occurred_at, ip, user_agent, disclosure_text, reference) values (:phone, :user,"
-            + " :action, :category, :method, :at, :ip, :ua, :disclosure, :ref)")
-        .param("phone", e.phoneNumber()).param("user", e.userId())
-        .param("action", e.action().code()).param("category", e.category())
+    jdbc.sql(
+            "insert into consent_ledger (phone_number, user_id, action, category, method,"
+                + " occurred_at, ip, user_agent, disclosure_text, reference) values (:phone, :user,"
+                + " :action, :category, :method, :at, :ip, :ua, :disclosure, :ref)")
+        .param("phone", e.phoneNumber())
+        .param("user", e.userId())
+        .param("action", e.action().code())
+        .param("category", e.category())
         .param("method", e.method().code())
         .param("at", OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC))
-        .param("ip", e.ip()).param("ua", e.userAgent())
-        .param("disclosure", e.disclosureText()).param("ref", e.reference())
+        .param("ip", e.ip())
+        .param("ua", e.userAgent())
+        .param("disclosure", e.disclosureText())
+        .param("ref", e.reference())
         .update();
   }
 
   /** The user's rows, newest first. */
   public List<ConsentEntry> forUser(UserId user) {
-    return jdbc.sql("select " + COLUMNS + " from consent_ledger where user_id = :user"
-            + " order by id desc limit " + MAX_ROWS)
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from consent_ledger where user_id = :user"
+                + " order by id desc limit "
+                + MAX_ROWS)
         .param("user", user.value())
         .query(ConsentLedger::map)
         .list();
@@ -55,8 +64,12 @@ public class ConsentLedger {
 
   /** Every row about a number, whoever it concerned, newest first. */
   public List<ConsentEntry> forNumber(PhoneNumber number) {
-    return jdbc.sql("select " + COLUMNS + " from consent_ledger where phone_number = :phone"
-            + " order by id desc limit " + MAX_ROWS)
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from consent_ledger where phone_number = :phone"
+                + " order by id desc limit "
+                + MAX_ROWS)
         .param("phone", number.e164())
         .query(ConsentLedger::map)
         .list();
@@ -64,18 +77,21 @@ public class ConsentLedger {
 
   /** The latest opt-in, opt-out or end of a number for this user (category rows left aside). */
   Optional<ConsentAction> latestConsent(UserId user, PhoneNumber number) {
-    return jdbc.sql("select action from consent_ledger where user_id = :user and phone_number ="
-            + " :phone and action in ('opt_in', 'opt_out', 'number_changed', 'number_removed')"
-            + " order by id desc limit 1")
-        .param("user", user.value()).param("phone", number.e164())
+    return jdbc.sql(
+            "select action from consent_ledger where user_id = :user and phone_number ="
+                + " :phone and action in ('opt_in', 'opt_out', 'number_changed', 'number_removed')"
+                + " order by id desc limit 1")
+        .param("user", user.value())
+        .param("phone", number.e164())
         .query((rs, n) -> ConsentAction.fromCode(rs.getString(1)))
         .optional();
   }
 
   /** Erasure: the rows stay as proof about the number, but no longer name the person. */
   int anonymize(UserId user) {
-    return jdbc.sql("update consent_ledger set user_id = null, ip = null, user_agent = null"
-            + " where user_id = :user")
+    return jdbc.sql(
+            "update consent_ledger set user_id = null, ip = null, user_agent = null"
+                + " where user_id = :user")
         .param("user", user.value())
         .update();
   }

@@ -35,8 +35,12 @@ class ConsentListeners {
   /** Twilio error 21610: the carrier says the number opted out, whatever our list said. */
   @EventListener
   void on(ProviderOptOutReported event) {
-    recorder.optOut(event.number(), ConsentMethod.PROVIDER, "sms_message/" + event.messageId(),
-        null, event.at());
+    recorder.optOut(
+        event.number(),
+        ConsentMethod.PROVIDER,
+        "sms_message/" + event.messageId(),
+        null,
+        event.at());
   }
 
   /** The preferences go; the ledger rows stay anonymized; the number's opt-out stays. */

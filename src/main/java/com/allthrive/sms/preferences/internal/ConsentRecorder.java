@@ -33,10 +33,13 @@ class ConsentRecorder {
   /** Verifying a number is the user's opt-in for it. */
   void verified(PhoneVerified event) {
     ConsentEvidence evidence = event.evidence();
-    ConsentEntry entry = ConsentEntry.of(
-        event.number(), event.user(), ConsentAction.OPT_IN, ConsentMethod.WEB, event.at());
-    ledger.append(evidence == null ? entry
-        : entry.withEvidence(evidence.ip(), evidence.userAgent(), evidence.disclosureText()));
+    ConsentEntry entry =
+        ConsentEntry.of(
+            event.number(), event.user(), ConsentAction.OPT_IN, ConsentMethod.WEB, event.at());
+    ledger.append(
+        evidence == null
+            ? entry
+            : entry.withEvidence(evidence.ip(), evidence.userAgent(), evidence.disclosureText()));
   }
 
   /** A replaced or removed number takes its consent with it; a first number has none to end. */
@@ -50,12 +53,18 @@ class ConsentRecorder {
     ledger.append(ConsentEntry.of(event.previous(), event.user(), action, method, event.at()));
   }
 
-  void category(UserId user, PhoneNumber number, Category category, boolean on,
-      ConsentEvidence evidence, Instant at) {
+  void category(
+      UserId user,
+      PhoneNumber number,
+      Category category,
+      boolean on,
+      ConsentEvidence evidence,
+      Instant at) {
     ConsentAction action = on ? ConsentAction.CATEGORY_ON : ConsentAction.CATEGORY_OFF;
-    ledger.append(ConsentEntry.of(number, user, action, ConsentMethod.WEB, at)
-        .withCategory(category.code())
-        .withEvidence(evidence.ip(), evidence.userAgent(), evidence.disclosureText()));
+    ledger.append(
+        ConsentEntry.of(number, user, action, ConsentMethod.WEB, at)
+            .withCategory(category.code())
+            .withEvidence(evidence.ip(), evidence.userAgent(), evidence.disclosureText()));
   }
 
   /**
@@ -82,13 +91,19 @@ class ConsentRecorder {
   }
 
   /** One row per account using the number, or one row without a user when none does. */
-  private void perAccount(PhoneNumber number, ConsentAction action, ConsentMethod method,
-      String reference, String shown, Instant at) {
+  private void perAccount(
+      PhoneNumber number,
+      ConsentAction action,
+      ConsentMethod method,
+      String reference,
+      String shown,
+      Instant at) {
     List<UserId> users = accounts.findByPhone(number).stream().map(Account::id).toList();
     for (UserId user : users.isEmpty() ? Collections.<UserId>singletonList(null) : users) {
-      ledger.append(ConsentEntry.of(number, user, action, method, at)
-          .withEvidence(null, null, shown)
-          .withReference(reference));
+      ledger.append(
+          ConsentEntry.of(number, user, action, method, at)
+              .withEvidence(null, null, shown)
+              .withReference(reference));
     }
   }
 }

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Answers STOP, START and HELP texted to our number (see {@link Keywords} for what counts as
- * one). STOP and START change the opt-out list and the ledger in one transaction; other texts get
- * no reply. When Twilio flagged the keyword ({@code OptOutType}), Advanced Opt-Out has already
+ * Answers STOP, START and HELP texted to our number (see {@link Keywords} for what counts as one).
+ * STOP and START change the opt-out list and the ledger in one transaction; other texts get no
+ * reply. When Twilio flagged the keyword ({@code OptOutType}), Advanced Opt-Out has already
  * replied, so we stay silent unless {@code sms.preferences.reply-when-provider-flagged} is set.
  */
 @Component

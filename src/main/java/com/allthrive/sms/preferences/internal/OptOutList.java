@@ -27,8 +27,9 @@ class OptOutList {
 
   /** Adds the number; false when it was already on the list. Safe under concurrent calls. */
   boolean add(PhoneNumber number, ConsentMethod method, Instant at) {
-    return jdbc.sql("insert into opt_out (phone_number, method, created_at)"
-                + " values (:phone, :method, :at) on conflict do nothing")
+    return jdbc.sql(
+                "insert into opt_out (phone_number, method, created_at)"
+                    + " values (:phone, :method, :at) on conflict do nothing")
             .param("phone", number.e164())
             .param("method", method.code())
             .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))

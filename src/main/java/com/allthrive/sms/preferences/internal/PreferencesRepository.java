@@ -35,8 +35,9 @@ class PreferencesRepository {
 
   /** The user's row, created with the defaults if missing, locked until the transaction ends. */
   StoredPreferences lockOrCreate(UserId user, Instant now) {
-    jdbc.sql("insert into sms_preferences (user_id, updated_at) values (:user, :now)"
-            + " on conflict do nothing")
+    jdbc.sql(
+            "insert into sms_preferences (user_id, updated_at) values (:user, :now)"
+                + " on conflict do nothing")
         .param("user", user.value())
         .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
         .update();
@@ -44,12 +45,15 @@ class PreferencesRepository {
   }
 
   void save(UserId user, StoredPreferences prefs, Instant now) {
-    var sql = jdbc.sql("update sms_preferences set " + assignments()
-            + " quiet_start = :qs, quiet_end = :qe, updated_at = :now where user_id = :user")
-        .param("user", user.value())
-        .param("qs", prefs.quietHours() == null ? null : prefs.quietHours().start())
-        .param("qe", prefs.quietHours() == null ? null : prefs.quietHours().end())
-        .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+    var sql =
+        jdbc.sql(
+                "update sms_preferences set "
+                    + assignments()
+                    + " quiet_start = :qs, quiet_end = :qe, updated_at = :now where user_id = :user")
+            .param("user", user.value())
+            .param("qs", prefs.quietHours() == null ? null : prefs.quietHours().start())
+            .param("qe", prefs.quietHours() == null ? null : prefs.quietHours().end())
+            .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
     for (Category category : Category.values()) {
       sql = sql.param(category.field(), prefs.allows(category));
     }
@@ -63,8 +67,12 @@ class PreferencesRepository {
   }
 
   private Optional<StoredPreferences> select(UserId user, boolean forUpdate) {
-    return jdbc.sql("select " + CATEGORY_COLUMNS + ", quiet_start, quiet_end from sms_preferences"
-            + " where user_id = :user" + (forUpdate ? " for update" : ""))
+    return jdbc.sql(
+            "select "
+                + CATEGORY_COLUMNS
+                + ", quiet_start, quiet_end from sms_preferences"
+                + " where user_id = :user"
+                + (forUpdate ? " for update" : ""))
         .param("user", user.value())
         .query(PreferencesRepository::map)
         .optional();

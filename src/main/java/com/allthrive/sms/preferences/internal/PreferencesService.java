@@ -27,8 +27,13 @@ public class PreferencesService implements SmsPreferences {
   private final ConsentRecorder recorder;
   private final Clock clock;
 
-  PreferencesService(Accounts accounts, PreferencesRepository preferences, OptOutList optOuts,
-      ConsentLedger ledger, ConsentRecorder recorder, Clock clock) {
+  PreferencesService(
+      Accounts accounts,
+      PreferencesRepository preferences,
+      OptOutList optOuts,
+      ConsentLedger ledger,
+      ConsentRecorder recorder,
+      Clock clock) {
     this.accounts = accounts;
     this.preferences = preferences;
     this.optOuts = optOuts;
@@ -71,8 +76,8 @@ public class PreferencesService implements SmsPreferences {
   }
 
   /**
-   * Applies a validated change in one transaction: the categories (a ledger row for each one
-   * that really changes), quiet hours and the account's time zone.
+   * Applies a validated change in one transaction: the categories (a ledger row for each one that
+   * really changes), quiet hours and the account's time zone.
    */
   @Transactional
   public PreferencesView update(UserId user, PreferencesChange change, ConsentEvidence evidence) {

@@ -12,10 +12,9 @@ import java.util.Optional;
  * A daily quiet window read on the wall clock of a time zone: from {@code start} (inclusive) to
  * {@code end} (exclusive). An {@code end} before {@code start} spans midnight (22:00–07:00).
  *
- * <p>On daylight-saving change days the window follows the wall clock: an end that falls in a
- * gap (spring forward) is resolved forward by the length of the gap, as {@link ZonedDateTime#of}
- * does; an end that occurs twice (fall back) ends at its first occurrence after the instant asked
- * about.
+ * <p>On daylight-saving change days the window follows the wall clock: an end that falls in a gap
+ * (spring forward) is resolved forward by the length of the gap, as {@link ZonedDateTime#of} does;
+ * an end that occurs twice (fall back) ends at its first occurrence after the instant asked about.
  */
 public record QuietHoursWindow(LocalTime start, LocalTime end) {
 

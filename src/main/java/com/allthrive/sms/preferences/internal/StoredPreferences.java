@@ -6,8 +6,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * A user's stored choices: which categories are on, and their quiet hours (null when none).
- * Users without a row have the defaults: every category on, no quiet hours.
+ * A user's stored choices: which categories are on, and their quiet hours (null when none). Users
+ * without a row have the defaults: every category on, no quiet hours.
  */
 record StoredPreferences(Map<Category, Boolean> allowed, QuietHoursWindow quietHours) {
 

@@ -18,8 +18,17 @@ record ConsentEntryView(
     String reference) {
 
   static ConsentEntryView of(ConsentEntry e) {
-    return new ConsentEntryView(e.id(), e.phoneNumber(), e.userId(), e.action().code(),
-        e.category(), e.method().code(), e.occurredAt(), e.ip(), e.userAgent(),
-        e.disclosureText(), e.reference());
+    return new ConsentEntryView(
+        e.id(),
+        e.phoneNumber(),
+        e.userId(),
+        e.action().code(),
+        e.category(),
+        e.method().code(),
+        e.occurredAt(),
+        e.ip(),
+        e.userAgent(),
+        e.disclosureText(),
+        e.reference());
   }
 }

@@ -1,9 +1,9 @@
 package com.allthrive.sms.preferences.web;
 
 import com.allthrive.sms.accounts.Accounts;
-import com.allthrive.sms.accounts.CurrentUser;
 import com.allthrive.sms.preferences.internal.ConsentLedger;
 import com.allthrive.sms.preferences.internal.PreferencesService;
+import com.allthrive.sms.shared.CurrentUser;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.PhoneNumbers;
 import java.util.List;
@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The consent ledger, newest first (at most {@value ConsentLedger#MAX_ROWS} rows): a user sees
- * the rows about themselves, an admin every row about a number.
+ * The consent ledger, newest first (at most {@value ConsentLedger#MAX_ROWS} rows): a user sees the
+ * rows about themselves, an admin every row about a number.
  */
 @RestController
 class ConsentHistoryController {

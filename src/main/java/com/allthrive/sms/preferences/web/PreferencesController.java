@@ -1,9 +1,9 @@
 package com.allthrive.sms.preferences.web;
 
 import com.allthrive.sms.accounts.ConsentEvidence;
-import com.allthrive.sms.accounts.CurrentUser;
 import com.allthrive.sms.preferences.PreferencesView;
 import com.allthrive.sms.preferences.internal.PreferencesService;
+import com.allthrive.sms.shared.CurrentUser;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,8 +40,9 @@ class PreferencesController {
       @AuthenticationPrincipal Jwt jwt, @RequestBody byte[] body, HttpServletRequest request) {
     var user = CurrentUser.of(jwt);
     var change = PreferencesPatch.parse(body);
-    var evidence = new ConsentEvidence(
-        request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT), null);
+    var evidence =
+        new ConsentEvidence(
+            request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT), null);
     return preferences.update(user, change, evidence);
   }
 }

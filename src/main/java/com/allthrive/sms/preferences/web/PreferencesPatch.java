@@ -44,7 +44,8 @@ final class PreferencesPatch {
   static PreferencesChange parse(byte[] body) {
     JsonNode root = read(body);
     if (root.has("allow_sms_security_alerts")) {
-      throw ApiProblem.badRequest("security_alerts_not_optional",
+      throw ApiProblem.badRequest(
+              "security_alerts_not_optional",
               "Security alerts are always sent to a verified number; they cannot be switched.")
           .with("errors", Map.of("allow_sms_security_alerts", "read-only, always true"));
     }

@@ -36,16 +36,32 @@ class AbuseLimits {
   Optional<Refused> cooldown(Optional<PendingCode> state, Instant now) {
     return state
         .filter(s -> now.isBefore(s.resendAvailableAt()))
-        .map(s -> new Refused(Refusal.RESEND_COOLDOWN, Duration.between(now, s.resendAvailableAt())));
+        .map(
+            s ->
+                new Refused(Refusal.RESEND_COOLDOWN, Duration.between(now, s.resendAvailableAt())));
   }
 
   /** Takes one slot of each counter, broadest first; the first one that is full refuses. */
   Optional<Refused> take(Caller caller, PhoneNumber number) {
-    return take("verification:ip:" + caller.ip(), settings.ipLimit(), settings.ipWindow(), Refusal.IP_LIMIT)
-        .or(() -> take("verification:number:" + number.e164(), settings.numberHourlyLimit(), HOUR,
-            Refusal.NUMBER_HOURLY_LIMIT))
-        .or(() -> take("verification:user:" + caller.user().value(), settings.userDailyLimit(), DAY,
-            Refusal.USER_DAILY_LIMIT));
+    return take(
+            "verification:ip:" + caller.ip(),
+            settings.ipLimit(),
+            settings.ipWindow(),
+            Refusal.IP_LIMIT)
+        .or(
+            () ->
+                take(
+                    "verification:number:" + number.e164(),
+                    settings.numberHourlyLimit(),
+                    HOUR,
+                    Refusal.NUMBER_HOURLY_LIMIT))
+        .or(
+            () ->
+                take(
+                    "verification:user:" + caller.user().value(),
+                    settings.userDailyLimit(),
+                    DAY,
+                    Refusal.USER_DAILY_LIMIT));
   }
 
   /** The position of a new code in the user's streak: 1 after a quiet spell, else one more. */

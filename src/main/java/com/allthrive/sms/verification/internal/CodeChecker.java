@@ -20,9 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Checks a submitted code against the user's live code, in one transaction that holds the
- * account's row lock: of concurrent submissions exactly one can spend a code. Wrong attempts are
- * committed; the attempt after the last allowed one fails even with the right code.
+ * Checks a submitted code against the user's live code, in one transaction that holds the account's
+ * row lock: of concurrent submissions exactly one can spend a code. Wrong attempts are committed;
+ * the attempt after the last allowed one fails even with the right code.
  */
 @Service
 public class CodeChecker {
@@ -37,8 +37,13 @@ public class CodeChecker {
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  CodeChecker(Accounts accounts, PendingCodes codes, CodeHasher hasher,
-      VerificationSettings settings, TransactionTemplate tx, Clock clock) {
+  CodeChecker(
+      Accounts accounts,
+      PendingCodes codes,
+      CodeHasher hasher,
+      VerificationSettings settings,
+      TransactionTemplate tx,
+      Clock clock) {
     this.accounts = accounts;
     this.codes = codes;
     this.hasher = hasher;
@@ -85,7 +90,8 @@ public class CodeChecker {
   }
 
   private CheckResult mark(Caller caller, PendingCode code, Instant now) {
-    VerifyOutcome outcome = accounts.markVerified(caller.user(), code.number(), now, evidence(caller));
+    VerifyOutcome outcome =
+        accounts.markVerified(caller.user(), code.number(), now, evidence(caller));
     switch (outcome) {
       case VERIFIED:
         return new Verified(code.number(), now);
@@ -116,9 +122,15 @@ public class CodeChecker {
     if (result instanceof Verified verified) {
       log.info("Verified {} for user {}", verified.number(), caller.user());
     } else if (result instanceof WrongCode wrong) {
-      log.info("Wrong verification code for user {}, {} attempts left", caller.user(), wrong.attemptsLeft());
+      log.info(
+          "Wrong verification code for user {}, {} attempts left",
+          caller.user(),
+          wrong.attemptsLeft());
     } else if (result instanceof Refused refused) {
-      log.info("Refused a verification code check for user {}: {}", caller.user(), refused.reason().code());
+      log.info(
+          "Refused a verification code check for user {}: {}",
+          caller.user(),
+          refused.reason().code());
     }
   }
 }

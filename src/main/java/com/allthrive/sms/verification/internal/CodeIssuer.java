@@ -40,9 +40,17 @@ public class CodeIssuer {
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  CodeIssuer(Accounts accounts, PendingCodes codes, AbuseLimits limits, CodeGenerator generator,
-      CodeHasher hasher, CodeMessages messages, SmsOutbox outbox, VerificationSettings settings,
-      TransactionTemplate tx, Clock clock) {
+  CodeIssuer(
+      Accounts accounts,
+      PendingCodes codes,
+      AbuseLimits limits,
+      CodeGenerator generator,
+      CodeHasher hasher,
+      CodeMessages messages,
+      SmsOutbox outbox,
+      VerificationSettings settings,
+      TransactionTemplate tx,
+      Clock clock) {
     this.accounts = accounts;
     this.codes = codes;
     this.limits = limits;
@@ -56,33 +64,39 @@ public class CodeIssuer {
   }
 
   public IssueResult request(Caller caller, PhoneNumbers.Valid number) {
-    IssueResult result = settings.allowsCountry(number.region())
-        ? tx.execute(status -> {
-            IssueResult r = issue(caller, number.number());
-            if (r instanceof Refused) {
-              status.setRollbackOnly();
-            }
-            return r;
-          })
-        : Refused.because(Refusal.COUNTRY_NOT_ALLOWED);
+    IssueResult result =
+        settings.allowsCountry(number.region())
+            ? tx.execute(
+                status -> {
+                  IssueResult r = issue(caller, number.number());
+                  if (r instanceof Refused) {
+                    status.setRollbackOnly();
+                  }
+                  return r;
+                })
+            : Refused.because(Refusal.COUNTRY_NOT_ALLOWED);
     if (result instanceof Refused refused) {
-      log.info("Refused a verification code for user {} to {}: {}",
-          caller.user(), number.number(), refused.reason().code());
+      log.info(
+          "Refused a verification code for user {} to {}: {}",
+          caller.user(),
+          number.number(),
+          refused.reason().code());
     }
     return result;
   }
 
   /**
-   * The number becomes the account's current one first (which also locks the account, or fails
-   * with 404 for an unknown user); a refusal afterwards rolls that back with everything else.
+   * The number becomes the account's current one first (which also locks the account, or fails with
+   * 404 for an unknown user); a refusal afterwards rolls that back with everything else.
    */
   private IssueResult issue(Caller caller, PhoneNumber number) {
     Instant now = clock.instant();
     Account account = accounts.setPhone(caller.user(), number);
     Optional<PendingCode> state = codes.lock(caller.user());
-    Optional<Refused> refused = ownership(account, number)
-        .or(() -> limits.cooldown(state, now))
-        .or(() -> limits.take(caller, number));
+    Optional<Refused> refused =
+        ownership(account, number)
+            .or(() -> limits.cooldown(state, now))
+            .or(() -> limits.take(caller, number));
     if (refused.isPresent()) {
       return refused.get();
     }
@@ -103,9 +117,17 @@ public class CodeIssuer {
     VerificationCode code = generator.next();
     long codeId = codes.nextCodeId();
     int streak = limits.nextStreak(state, now);
-    PendingCode pending = new PendingCode(caller.user(), codeId, number,
-        hasher.hash(caller.user(), number, code), now.plus(settings.codeTtl()), 0, streak, now,
-        now.plus(limits.cooldownAfter(streak)));
+    PendingCode pending =
+        new PendingCode(
+            caller.user(),
+            codeId,
+            number,
+            hasher.hash(caller.user(), number, code),
+            now.plus(settings.codeTtl()),
+            0,
+            streak,
+            now,
+            now.plus(limits.cooldownAfter(streak)));
     codes.save(pending, state.isPresent(), now);
     outbox.enqueue(messages.of(caller.user(), number, code, codeId));
     log.info("Sent verification code {} to {} for user {}", codeId, number, caller.user());

@@ -40,8 +40,13 @@ class CodeMessages {
   }
 
   String text(String code) {
-    return "Your " + settings.brandName() + " verification code is: " + code
-        + "\n\nThis code expires in " + lifetime() + ".";
+    return "Your "
+        + settings.brandName()
+        + " verification code is: "
+        + code
+        + "\n\nThis code expires in "
+        + lifetime()
+        + ".";
   }
 
   private String lifetime() {

@@ -35,26 +35,36 @@ class PendingCodes {
 
   /** Replaces whatever the user had with a new live code. */
   void save(PendingCode c, boolean exists, Instant now) {
-    String sql = exists
-        ? "update phone_verification set code_id = :id, phone_number = :p, code_hmac = :h,"
-            + " expires_at = :exp, attempts = :a, streak = :s, last_sent_at = :sent,"
-            + " resend_available_at = :resend, updated_at = :now where user_id = :u"
-        : "insert into phone_verification (user_id, code_id, phone_number, code_hmac, expires_at,"
-            + " attempts, streak, last_sent_at, resend_available_at, updated_at) values (:u, :id,"
-            + " :p, :h, :exp, :a, :s, :sent, :resend, :now)";
+    String sql =
+        exists
+            ? "update phone_verification set code_id = :id, phone_number = :p, code_hmac = :h,"
+                + " expires_at = :exp, attempts = :a, streak = :s, last_sent_at = :sent,"
+                + " resend_available_at = :resend, updated_at = :now where user_id = :u"
+            : "insert into phone_verification (user_id, code_id, phone_number, code_hmac, expires_at,"
+                + " attempts, streak, last_sent_at, resend_available_at, updated_at) values (:u, :id,"
+                + " :p, :h, :exp, :a, :s, :sent, :resend, :now)";
     jdbc.sql(sql)
-        .param("u", c.user().value()).param("id", c.codeId()).param("p", c.number().e164())
-        .param("h", c.codeHmac()).param("exp", utc(c.expiresAt())).param("a", c.attempts())
-        .param("s", c.streak()).param("sent", utc(c.lastSentAt()))
-        .param("resend", utc(c.resendAvailableAt())).param("now", utc(now))
+        .param("u", c.user().value())
+        .param("id", c.codeId())
+        .param("p", c.number().e164())
+        .param("h", c.codeHmac())
+        .param("exp", utc(c.expiresAt()))
+        .param("a", c.attempts())
+        .param("s", c.streak())
+        .param("sent", utc(c.lastSentAt()))
+        .param("resend", utc(c.resendAvailableAt()))
+        .param("now", utc(now))
         .update();
   }
 
   /** Counts one wrong attempt on the live code; returns the attempts now spent. */
   int countWrongAttempt(PendingCode c, Instant now) {
-    jdbc.sql("update phone_verification set attempts = attempts + 1, updated_at = :now"
-            + " where user_id = :u and code_id = :id")
-        .param("u", c.user().value()).param("id", c.codeId()).param("now", utc(now))
+    jdbc.sql(
+            "update phone_verification set attempts = attempts + 1, updated_at = :now"
+                + " where user_id = :u and code_id = :id")
+        .param("u", c.user().value())
+        .param("id", c.codeId())
+        .param("now", utc(now))
         .update();
     return c.attempts() + 1;
   }
@@ -64,10 +74,13 @@ class PendingCodes {
    * one wins. The resend streak stays.
    */
   boolean consume(PendingCode c, Instant now) {
-    return jdbc.sql("update phone_verification set code_id = null, phone_number = null,"
-                + " code_hmac = null, expires_at = null, attempts = 0, updated_at = :now"
-                + " where user_id = :u and code_id = :id")
-            .param("u", c.user().value()).param("id", c.codeId()).param("now", utc(now))
+    return jdbc.sql(
+                "update phone_verification set code_id = null, phone_number = null,"
+                    + " code_hmac = null, expires_at = null, attempts = 0, updated_at = :now"
+                    + " where user_id = :u and code_id = :id")
+            .param("u", c.user().value())
+            .param("id", c.codeId())
+            .param("now", utc(now))
             .update()
         == 1;
   }

@@ -1,9 +1,9 @@
 package com.allthrive.sms.verification.web;
 
-import com.allthrive.sms.accounts.CurrentUser;
 import com.allthrive.sms.preferences.PreferencesView;
 import com.allthrive.sms.preferences.SmsPreferences;
 import com.allthrive.sms.shared.ApiProblem;
+import com.allthrive.sms.shared.CurrentUser;
 import com.allthrive.sms.shared.PhoneNumbers;
 import com.allthrive.sms.verification.internal.CodeChecker;
 import com.allthrive.sms.verification.internal.CodeIssuer;
@@ -50,7 +50,9 @@ class PhoneVerificationController {
 
   @PostMapping("/request-verification")
   ResponseEntity<CodeSentView> request(
-      @AuthenticationPrincipal Jwt jwt, @Valid @RequestBody RequestCode body, HttpServletRequest http) {
+      @AuthenticationPrincipal Jwt jwt,
+      @Valid @RequestBody RequestCode body,
+      HttpServletRequest http) {
     var number = PhoneNumbers.require("phone_number", body.phoneNumber());
     IssueResult result = issuer.request(caller(jwt, http), number);
     if (result instanceof Refused refused) {
@@ -63,10 +65,13 @@ class PhoneVerificationController {
 
   @PostMapping("/verify")
   PreferencesView verify(
-      @AuthenticationPrincipal Jwt jwt, @Valid @RequestBody SubmitCode body, HttpServletRequest http) {
+      @AuthenticationPrincipal Jwt jwt,
+      @Valid @RequestBody SubmitCode body,
+      HttpServletRequest http) {
     String code = body.code().strip();
     if (!VerificationCode.isWellFormed(code)) {
-      throw ApiProblem.badRequest("malformed_code", "code must be the 6 digits of the text message.");
+      throw ApiProblem.badRequest(
+          "malformed_code", "code must be the 6 digits of the text message.");
     }
     Caller caller = caller(jwt, http);
     CheckResult result = checker.verify(caller, code);
@@ -80,6 +85,7 @@ class PhoneVerificationController {
   }
 
   private static Caller caller(Jwt jwt, HttpServletRequest http) {
-    return new Caller(CurrentUser.of(jwt), http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
+    return new Caller(
+        CurrentUser.of(jwt), http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
   }
 }

@@ -17,17 +17,44 @@ final class VerificationProblems {
 
   static {
     face(Refusal.UNKNOWN_USER, HttpStatus.NOT_FOUND, "The platform has not provisioned this user.");
-    face(Refusal.COUNTRY_NOT_ALLOWED, HttpStatus.BAD_REQUEST, "Numbers from this country cannot be verified.");
-    face(Refusal.ALREADY_VERIFIED, HttpStatus.CONFLICT, "This number is already verified for your account.");
+    face(
+        Refusal.COUNTRY_NOT_ALLOWED,
+        HttpStatus.BAD_REQUEST,
+        "Numbers from this country cannot be verified.");
+    face(
+        Refusal.ALREADY_VERIFIED,
+        HttpStatus.CONFLICT,
+        "This number is already verified for your account.");
     face(Refusal.NUMBER_TAKEN, HttpStatus.CONFLICT, "This number is verified by another account.");
-    face(Refusal.RESEND_COOLDOWN, HttpStatus.TOO_MANY_REQUESTS, "Please wait before asking for another code.");
-    face(Refusal.IP_LIMIT, HttpStatus.TOO_MANY_REQUESTS, "Too many codes were asked for from this network.");
-    face(Refusal.NUMBER_HOURLY_LIMIT, HttpStatus.TOO_MANY_REQUESTS, "Too many codes were sent to this number.");
-    face(Refusal.USER_DAILY_LIMIT, HttpStatus.TOO_MANY_REQUESTS, "You have asked for too many codes today.");
-    face(Refusal.NO_PENDING_CODE, HttpStatus.BAD_REQUEST, "No code is waiting to be checked. Ask for a new one.");
+    face(
+        Refusal.RESEND_COOLDOWN,
+        HttpStatus.TOO_MANY_REQUESTS,
+        "Please wait before asking for another code.");
+    face(
+        Refusal.IP_LIMIT,
+        HttpStatus.TOO_MANY_REQUESTS,
+        "Too many codes were asked for from this network.");
+    face(
+        Refusal.NUMBER_HOURLY_LIMIT,
+        HttpStatus.TOO_MANY_REQUESTS,
+        "Too many codes were sent to this number.");
+    face(
+        Refusal.USER_DAILY_LIMIT,
+        HttpStatus.TOO_MANY_REQUESTS,
+        "You have asked for too many codes today.");
+    face(
+        Refusal.NO_PENDING_CODE,
+        HttpStatus.BAD_REQUEST,
+        "No code is waiting to be checked. Ask for a new one.");
     face(Refusal.CODE_EXPIRED, HttpStatus.BAD_REQUEST, "The code has expired. Ask for a new one.");
-    face(Refusal.TOO_MANY_ATTEMPTS, HttpStatus.TOO_MANY_REQUESTS, "Too many wrong codes. Ask for a new one.");
-    face(Refusal.NUMBER_CHANGED, HttpStatus.CONFLICT, "Your number changed after the code was sent. Ask for a new code.");
+    face(
+        Refusal.TOO_MANY_ATTEMPTS,
+        HttpStatus.TOO_MANY_REQUESTS,
+        "Too many wrong codes. Ask for a new one.");
+    face(
+        Refusal.NUMBER_CHANGED,
+        HttpStatus.CONFLICT,
+        "Your number changed after the code was sent. Ask for a new code.");
   }
 
   private VerificationProblems() {}

@@ -25,16 +25,25 @@ class KeywordRepliesTests {
 
   @Test
   void repliesAreBrandedAndConfigurable() {
-    var settings = new PreferencesSettings("Thrive Club", "{brand} help: thriveclub.example/sms."
-        + " Msg & data rates may apply. Reply STOP to cancel.", null, null, false);
+    var settings =
+        new PreferencesSettings(
+            "Thrive Club",
+            "{brand} help: thriveclub.example/sms."
+                + " Msg & data rates may apply. Reply STOP to cancel.",
+            null,
+            null,
+            false);
 
     var help = replies(settings).handle(new InboundSms(FROM, "INFO", null, "SM1"));
     var stop = replies(settings).handle(new InboundSms(FROM, "stop", null, "SM2"));
 
-    assertThat(help).contains(
-        "Thrive Club help: thriveclub.example/sms. Msg & data rates may apply. Reply STOP to cancel.");
-    assertThat(stop).contains("You have been unsubscribed from Thrive Club texts."
-        + " No more messages will be sent. Reply START to resubscribe.");
+    assertThat(help)
+        .contains(
+            "Thrive Club help: thriveclub.example/sms. Msg & data rates may apply. Reply STOP to cancel.");
+    assertThat(stop)
+        .contains(
+            "You have been unsubscribed from Thrive Club texts."
+                + " No more messages will be sent. Reply START to resubscribe.");
   }
 
   @Test
@@ -46,8 +55,9 @@ class KeywordRepliesTests {
     assertThat(replies(quiet).handle(flagged)).isEmpty();
     verify(recorder).optOut(eq(FROM), eq(ConsentMethod.SMS_KEYWORD), eq("SM3"), isNull(), any());
     assertThat(replies(talkative).handle(flagged)).contains(talkative.stopConfirmation());
-    verify(recorder).optOut(FROM, ConsentMethod.SMS_KEYWORD, "SM3", talkative.stopConfirmation(),
-        CLOCK.instant());
+    verify(recorder)
+        .optOut(
+            FROM, ConsentMethod.SMS_KEYWORD, "SM3", talkative.stopConfirmation(), CLOCK.instant());
   }
 
   @Test

@@ -63,14 +63,19 @@ class VerificationUnitTests {
     assertThatIllegalStateException()
         .isThrownBy(() -> new CodeHasher(settings("short", true)))
         .withMessageContaining("SMS_SECRET_KEY");
-    assertThat(new CodeHasher(settings(null, true)).hash(USER, NUMBER, new VerificationCode("000000"))).hasSize(64);
+    assertThat(
+            new CodeHasher(settings(null, true)).hash(USER, NUMBER, new VerificationCode("000000")))
+        .hasSize(64);
   }
 
   @Test
   void theCooldownDoublesUpToItsCap() {
     var limits = new AbuseLimits(settings("k".repeat(32), false), null, Clock.systemUTC());
 
-    assertThat(List.of(1, 2, 3, 4, 7, 8, 40).stream().map(limits::cooldownAfter).map(Duration::toSeconds))
+    assertThat(
+            List.of(1, 2, 3, 4, 7, 8, 40).stream()
+                .map(limits::cooldownAfter)
+                .map(Duration::toSeconds))
         .containsExactly(30L, 60L, 120L, 240L, 1920L, 3600L, 3600L);
   }
 
@@ -91,8 +96,10 @@ class VerificationUnitTests {
 
     var sms = messages.of(USER, NUMBER, new VerificationCode("123456"), 7);
 
-    assertThat(sms.body()).isEqualTo("Your Thrive verification code is: 123456\n\nThis code expires in 10 minutes.");
-    assertThat(sms.loggedBody()).isEqualTo("Your Thrive verification code is: ******\n\nThis code expires in 10 minutes.");
+    assertThat(sms.body())
+        .isEqualTo("Your Thrive verification code is: 123456\n\nThis code expires in 10 minutes.");
+    assertThat(sms.loggedBody())
+        .isEqualTo("Your Thrive verification code is: ******\n\nThis code expires in 10 minutes.");
     assertThat(sms.idempotencyKey()).isEqualTo("verification:u-1:7");
     assertThat(sms.validity()).isEqualTo(Duration.ofMinutes(10));
   }
@@ -108,13 +115,33 @@ class VerificationUnitTests {
   }
 
   private static PendingCode state(int streak, Instant lastSent) {
-    return new PendingCode(USER, 1L, NUMBER, "00", lastSent.plus(Duration.ofMinutes(10)), 0, streak,
-        lastSent, lastSent.plusSeconds(30));
+    return new PendingCode(
+        USER,
+        1L,
+        NUMBER,
+        "00",
+        lastSent.plus(Duration.ofMinutes(10)),
+        0,
+        streak,
+        lastSent,
+        lastSent.plusSeconds(30));
   }
 
   private static VerificationSettings settings(String secret, boolean demo) {
-    return new VerificationSettings(Duration.ofMinutes(10), 5, Duration.ofSeconds(30), Duration.ofHours(1),
-        Duration.ofHours(1), 5, 10, 20, Duration.ofHours(1), List.of("us", " CA "), "Thrive",
-        VerificationSettings.DEFAULT_DISCLOSURE, secret, demo);
+    return new VerificationSettings(
+        Duration.ofMinutes(10),
+        5,
+        Duration.ofSeconds(30),
+        Duration.ofHours(1),
+        Duration.ofHours(1),
+        5,
+        10,
+        20,
+        Duration.ofHours(1),
+        List.of("us", " CA "),
+        "Thrive",
+        VerificationSettings.DEFAULT_DISCLOSURE,
+        secret,
+        demo);
   }
 }

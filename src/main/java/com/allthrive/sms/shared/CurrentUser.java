@@ -1,7 +1,5 @@
-package com.allthrive.sms.accounts;
+package com.allthrive.sms.shared;
 
-import com.allthrive.sms.shared.UserId;
-import com.allthrive.sms.shared.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -12,7 +10,8 @@ public final class CurrentUser {
 
   public static UserId of(Jwt jwt) {
     if (jwt == null || !UserId.isValid(jwt.getSubject())) {
-      throw new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "The token has no usable subject.");
+      throw new ApiProblem(
+          HttpStatus.UNAUTHORIZED, "unauthorized", "The token has no usable subject.");
     }
     return new UserId(jwt.getSubject());
   }
