@@ -105,6 +105,19 @@ abstract class EndToEndTests {
   }
 
   @Test
+  void aNumberTwilioReportsAsOptedOutGetsNothingMore() {
+    verifiedUser("ada");
+    twilio.reject(NUMBER, 400, 21610, "Attempt to send to unsubscribed recipient");
+
+    event("security.password_changed", "{\"user_id\":\"ada\"}");
+    await().atMost(Duration.ofSeconds(20)).until(() -> "failed".equals(status()));
+    var next = event("security.email_changed", "{\"user_id\":\"ada\"}");
+
+    assertThat(next).bodyJson().extractingPath("$.decisions[0].reason").isEqualTo("opted_out");
+    assertThat(twilio.sendsTo(NUMBER)).hasSize(1);
+  }
+
+  @Test
   void refusesAnUnsignedInboundText() {
     var request =
         mvc.post()
