@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.allthrive.sms.accounts.Accounts;
-import com.allthrive.sms.accounts.ConsentEvidence;
-import com.allthrive.sms.shared.PhoneNumber;
-import com.allthrive.sms.shared.UserId;
 import com.allthrive.sms.support.FakeTwilio;
+import com.allthrive.sms.support.PlatformCalls;
 import com.allthrive.sms.support.Tables;
 import com.allthrive.sms.support.TestKeys;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -148,38 +144,20 @@ abstract class EndToEndTests {
     assertThat(row.get("body")).isNull();
   }
 
-  String status() {
-    return jdbc.sql("select status from sms_message").query(String.class).optional().orElse(null);
-  }
-
   void verifiedUser(String id) {
-    assertThat(
-            mvc.put()
-                .uri("/api/v1/platform/users/" + id)
-                .header("X-Api-Key", TestKeys.PLATFORM_KEY)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(
-                    "{\"username\":\""
-                        + id
-                        + "\",\"timezone\":\"UTC\",\"phone_number\":\""
-                        + NUMBER
-                        + "\"}"))
-        .hasStatusOk();
-    accounts.markVerified(
-        new UserId(id),
-        new PhoneNumber(NUMBER),
-        Instant.now(),
-        new ConsentEvidence("127.0.0.1", "test", "disclosure"));
+    platform().verifiedUser(id, NUMBER);
   }
 
   MvcTestResult event(String type, String data) {
-    return mvc.post()
-        .uri("/api/v1/events")
-        .header("X-Api-Key", TestKeys.PLATFORM_KEY)
-        .header("Idempotency-Key", UUID.randomUUID().toString())
-        .contentType(MediaType.APPLICATION_JSON)
-        .content("{\"type\":\"" + type + "\",\"data\":" + data + "}")
-        .exchange();
+    return platform().event(type, data);
+  }
+
+  PlatformCalls platform() {
+    return new PlatformCalls(mvc, accounts);
+  }
+
+  String status() {
+    return jdbc.sql("select status from sms_message").query(String.class).optional().orElse(null);
   }
 
   MvcTestResult inbound(Map<String, String> params) {

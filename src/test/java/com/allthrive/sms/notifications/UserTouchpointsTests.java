@@ -3,19 +3,16 @@ package com.allthrive.sms.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.allthrive.sms.accounts.Accounts;
-import com.allthrive.sms.accounts.ConsentEvidence;
 import com.allthrive.sms.accounts.JwtFixtures;
 import com.allthrive.sms.delivery.InboundSms;
 import com.allthrive.sms.delivery.InboundSmsHandler;
 import com.allthrive.sms.shared.PhoneNumber;
-import com.allthrive.sms.shared.UserId;
 import com.allthrive.sms.support.MutableClock;
+import com.allthrive.sms.support.PlatformCalls;
 import com.allthrive.sms.support.Tables;
-import com.allthrive.sms.support.TestKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -234,37 +231,15 @@ abstract class UserTouchpointsTests {
   }
 
   void verifiedUser(String id, String phone) {
-    provision(id, phone);
-    accounts.markVerified(
-        new UserId(id),
-        new PhoneNumber(phone),
-        Instant.now(),
-        new ConsentEvidence("127.0.0.1", "test", "disclosure"));
+    new PlatformCalls(mvc, accounts).verifiedUser(id, phone);
   }
 
   void provision(String id, String phone) {
-    assertThat(
-            mvc.put()
-                .uri("/api/v1/platform/users/" + id)
-                .header("X-Api-Key", TestKeys.PLATFORM_KEY)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(
-                    "{\"username\":\""
-                        + id
-                        + "\",\"timezone\":\"UTC\",\"phone_number\":\""
-                        + phone
-                        + "\"}"))
-        .hasStatusOk();
+    new PlatformCalls(mvc, accounts).provision(id, phone);
   }
 
   MvcTestResult event(String type, String data) {
-    return mvc.post()
-        .uri("/api/v1/events")
-        .header("X-Api-Key", TestKeys.PLATFORM_KEY)
-        .header("Idempotency-Key", UUID.randomUUID().toString())
-        .contentType(MediaType.APPLICATION_JSON)
-        .content("{\"type\":\"" + type + "\",\"data\":" + data + "}")
-        .exchange();
+    return new PlatformCalls(mvc, accounts).event(type, data);
   }
 
   List<String> bodies() {

@@ -3,13 +3,12 @@ package com.allthrive.sms.delivery.internal;
 import com.allthrive.sms.delivery.MessageStatus;
 import com.allthrive.sms.delivery.MessageType;
 import com.allthrive.sms.shared.PhoneNumber;
+import com.allthrive.sms.shared.SqlWhere;
 import com.allthrive.sms.shared.UserId;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,29 +64,22 @@ public class MessageQueries {
   }
 
   public Page list(Filter filter, int page, int size) {
-    List<String> where = new ArrayList<>();
-    Map<String, Object> params = new LinkedHashMap<>();
-    condition(
-        where,
-        params,
-        "status = :status",
-        "status",
-        filter.status() == null ? null : filter.status().code());
-    condition(
-        where,
-        params,
-        "message_type = :type",
-        "type",
-        filter.type() == null ? null : filter.type().code());
-    condition(
-        where,
-        params,
-        "recipient_user_id = :user",
-        "user",
-        filter.recipient() == null ? null : filter.recipient().value());
-    condition(where, params, "created_at >= :from", "from", MessageStore.utc(filter.from()));
-    condition(where, params, "created_at < :to", "to", MessageStore.utc(filter.to()));
-    String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+    SqlWhere where =
+        new SqlWhere()
+            .and(
+                "status = :status",
+                "status",
+                filter.status() == null ? null : filter.status().code())
+            .and(
+                "message_type = :type", "type", filter.type() == null ? null : filter.type().code())
+            .and(
+                "recipient_user_id = :user",
+                "user",
+                filter.recipient() == null ? null : filter.recipient().value())
+            .and("created_at >= :from", "from", MessageStore.utc(filter.from()))
+            .and("created_at < :to", "to", MessageStore.utc(filter.to()));
+    String clause = where.clause();
+    Map<String, Object> params = where.params();
     long total =
         jdbc.sql("select count(*) from sms_message" + clause)
             .params(params)
@@ -106,14 +98,6 @@ public class MessageQueries {
             .query(MessageQueries::item)
             .list();
     return new Page(items, page, size, total);
-  }
-
-  private static void condition(
-      List<String> where, Map<String, Object> params, String sql, String name, Object value) {
-    if (value != null) {
-      where.add(sql);
-      params.put(name, value);
-    }
   }
 
   private static Item item(ResultSet rs, int row) throws SQLException {

@@ -1,10 +1,9 @@
 package com.allthrive.sms.notifications.internal;
 
+import com.allthrive.sms.shared.SqlWhere;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,14 +38,15 @@ public class DecisionQuery {
   }
 
   public Page find(Filter filter, int page, int size) {
-    List<String> where = new ArrayList<>();
-    Map<String, Object> params = new HashMap<>();
-    add(where, params, "reason = :reason", "reason", filter.reason());
-    add(where, params, "user_id = :user", "user", filter.userId());
-    add(where, params, "outcome = :outcome", "outcome", filter.outcome());
-    add(where, params, "created_at >= :from", "from", utc(filter.from()));
-    add(where, params, "created_at < :to", "to", utc(filter.to()));
-    String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+    SqlWhere where =
+        new SqlWhere()
+            .and("reason = :reason", "reason", filter.reason())
+            .and("user_id = :user", "user", filter.userId())
+            .and("outcome = :outcome", "outcome", filter.outcome())
+            .and("created_at >= :from", "from", utc(filter.from()))
+            .and("created_at < :to", "to", utc(filter.to()));
+    String clause = where.clause();
+    Map<String, Object> params = where.params();
     long total =
         jdbc.sql("select count(*) from notification_decision" + clause)
             .params(params)
@@ -74,14 +74,6 @@ public class DecisionQuery {
                         rs.getObject("created_at", OffsetDateTime.class).toInstant()))
             .list();
     return new Page(rows, page, size, total);
-  }
-
-  private static void add(
-      List<String> where, Map<String, Object> params, String sql, String name, Object value) {
-    if (value != null) {
-      where.add(sql);
-      params.put(name, value);
-    }
   }
 
   private static OffsetDateTime utc(Instant instant) {
