@@ -42,6 +42,20 @@ class ApplicationSmokeTests {
   }
 
   @Test
+  void answersFrameworkErrorsWithAStableCodeToo() {
+    var result =
+        mvc.post()
+            .uri("/api/v1/events")
+            .header("X-Api-Key", TestKeys.PLATFORM_KEY)
+            .contentType(MediaType.TEXT_PLAIN)
+            .content("x")
+            .exchange();
+
+    assertThat(result).hasStatus(415).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(result).bodyJson().extractingPath("$.code").isEqualTo("unsupported_media_type");
+  }
+
+  @Test
   void rejectsAnUnknownApiKeyWithAProblemBody() {
     var result = mvc.get().uri("/api/v1/admin/sms-messages").header("X-Api-Key", "nope").exchange();
 

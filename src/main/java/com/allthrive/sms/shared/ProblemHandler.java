@@ -81,8 +81,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (body instanceof ProblemDetail detail && detail.getProperties() == null) {
+    if (body == null && ex instanceof org.springframework.web.ErrorResponse error) {
+      body = error.getBody();
+    }
+    if (body instanceof ProblemDetail detail
+        && (detail.getProperties() == null || !detail.getProperties().containsKey("code"))) {
       String code = HttpStatus.valueOf(status.value()).name().toLowerCase();
+      detail.setType(Problems.of(status, code, null).getType());
       detail.setProperty("code", code);
     }
     return super.handleExceptionInternal(ex, body, headers, status, request);
