@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +38,7 @@ public class WindowCounter {
   @Transactional
   public Hit tryAcquire(String key, int limit, Duration window) {
     Instant start = windowStart(window);
-    OffsetDateTime at = OffsetDateTime.ofInstant(start, ZoneOffset.UTC);
+    OffsetDateTime at = Timestamps.utc(start);
     if (postgres) {
       return new Hit(upsert(key, at, limit) == 1, start.plus(window));
     }
@@ -87,7 +86,7 @@ public class WindowCounter {
             "update rate_counter set hits = hits - 1"
                 + " where counter_key = :k and window_start = :w and hits > 0")
         .param("k", key)
-        .param("w", OffsetDateTime.ofInstant(windowStart(window), ZoneOffset.UTC))
+        .param("w", Timestamps.utc(windowStart(window)))
         .update();
   }
 
@@ -95,7 +94,7 @@ public class WindowCounter {
   public int count(String key, Duration window) {
     return jdbc.sql("select hits from rate_counter where counter_key = :k and window_start = :w")
         .param("k", key)
-        .param("w", OffsetDateTime.ofInstant(windowStart(window), ZoneOffset.UTC))
+        .param("w", Timestamps.utc(windowStart(window)))
         .query(Integer.class)
         .optional()
         .orElse(0);
@@ -104,7 +103,7 @@ public class WindowCounter {
   /** Forgets windows that ended before {@code before}. */
   public int purgeBefore(Instant before) {
     return jdbc.sql("delete from rate_counter where window_start < :before")
-        .param("before", OffsetDateTime.ofInstant(before, ZoneOffset.UTC))
+        .param("before", Timestamps.utc(before))
         .update();
   }
 

@@ -75,10 +75,7 @@ abstract class UserTouchpointsTests {
   void skipsUsersWithoutAVerifiedNumberAndUsersItDoesNotKnow() {
     provision("bob", "+12015550102");
 
-    var unverified =
-        event(
-            "achievement.unlocked",
-            "{\"user_id\":\"bob\",\"achievement_id\":\"a1\",\"achievement_name\":\"X\",\"points\":1}");
+    var unverified = achievement("bob", "a1");
     var unknown = event("security.password_changed", "{\"user_id\":\"nobody\"}");
 
     assertThat(unverified)
@@ -128,17 +125,10 @@ abstract class UserTouchpointsTests {
   void limitsAUserToTenTextsAnHourButStillSendsSecurityAlerts() {
     verifiedUser("ada", "+12015550101");
     for (int i = 0; i < 10; i++) {
-      event(
-          "achievement.unlocked",
-          "{\"user_id\":\"ada\",\"achievement_id\":\"a"
-              + i
-              + "\",\"achievement_name\":\"X\",\"points\":1}");
+      achievement("ada", "a" + i);
     }
 
-    var eleventh =
-        event(
-            "achievement.unlocked",
-            "{\"user_id\":\"ada\",\"achievement_id\":\"a10\",\"achievement_name\":\"X\",\"points\":1}");
+    var eleventh = achievement("ada", "a10");
     var alert =
         event("security.new_login", "{\"user_id\":\"ada\",\"details\":\"Chrome on\\nMac\"}");
 
@@ -158,10 +148,7 @@ abstract class UserTouchpointsTests {
     verifiedUser("ada", "+12015550101");
     patchPreferences("ada", "{\"allow_sms_achievement_unlocks\":false}");
 
-    var achievement =
-        event(
-            "achievement.unlocked",
-            "{\"user_id\":\"ada\",\"achievement_id\":\"a1\",\"achievement_name\":\"X\",\"points\":1}");
+    var achievement = achievement("ada", "a1");
     var alert = event("security.email_changed", "{\"user_id\":\"ada\"}");
 
     assertThat(achievement)
@@ -189,10 +176,7 @@ abstract class UserTouchpointsTests {
         "ada",
         "{\"timezone\":\"America/New_York\",\"quiet_hours\":{\"start\":\"09:00\",\"end\":\"11:30\"}}");
 
-    var achievement =
-        event(
-            "achievement.unlocked",
-            "{\"user_id\":\"ada\",\"achievement_id\":\"a1\",\"achievement_name\":\"X\",\"points\":1}");
+    var achievement = achievement("ada", "a1");
     var alert = event("security.email_changed", "{\"user_id\":\"ada\"}");
 
     assertThat(achievement)
@@ -236,6 +220,17 @@ abstract class UserTouchpointsTests {
 
   void provision(String id, String phone) {
     new PlatformCalls(mvc, accounts).provision(id, phone);
+  }
+
+  /** An achievement worth one point, unlocked by {@code user}. */
+  MvcTestResult achievement(String user, String achievementId) {
+    return event(
+        "achievement.unlocked",
+        "{\"user_id\":\""
+            + user
+            + "\",\"achievement_id\":\""
+            + achievementId
+            + "\",\"achievement_name\":\"X\",\"points\":1}");
   }
 
   MvcTestResult event(String type, String data) {

@@ -1,5 +1,7 @@
 package com.allthrive.sms.accounts.internal;
 
+import static com.allthrive.sms.shared.Timestamps.utc;
+
 import com.allthrive.sms.accounts.Account;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
@@ -8,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,9 +121,5 @@ class AccountRepository {
         phone == null ? null : new PhoneNumber(phone),
         rs.getBoolean("phone_verified"),
         verifiedAt == null ? null : verifiedAt.toInstant());
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 }

@@ -1,11 +1,12 @@
 package com.allthrive.sms.delivery.internal;
 
+import static com.allthrive.sms.shared.Timestamps.utc;
+
 import com.allthrive.sms.delivery.SmsLog;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,7 +38,7 @@ class JdbcSmsLog implements SmsLog {
   @Override
   @Transactional
   public int anonymize(UserId user) {
-    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    OffsetDateTime now = utc(clock.instant());
     List<Row> received =
         jdbc.sql("select id, to_phone from sms_message where recipient_user_id = :user")
             .param("user", user.value())

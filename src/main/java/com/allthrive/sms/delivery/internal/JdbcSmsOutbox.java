@@ -1,5 +1,7 @@
 package com.allthrive.sms.delivery.internal;
 
+import static com.allthrive.sms.shared.Timestamps.utc;
+
 import com.allthrive.sms.delivery.DeliverySettings;
 import com.allthrive.sms.delivery.MessageStatus;
 import com.allthrive.sms.delivery.OutgoingSms;
@@ -10,8 +12,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -116,9 +116,5 @@ class JdbcSmsOutbox implements SmsOutbox {
     return typeDefault.compareTo(settings.defaultValidity()) < 0
         ? typeDefault
         : settings.defaultValidity();
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 }

@@ -1,5 +1,7 @@
 package com.allthrive.sms.delivery.internal;
 
+import static com.allthrive.sms.shared.Timestamps.utc;
+
 import com.allthrive.sms.delivery.MessageStatus;
 import com.allthrive.sms.delivery.MessageType;
 import com.allthrive.sms.shared.PhoneNumber;
@@ -76,8 +78,8 @@ public class MessageQueries {
                 "recipient_user_id = :user",
                 "user",
                 filter.recipient() == null ? null : filter.recipient().value())
-            .and("created_at >= :from", "from", MessageStore.utc(filter.from()))
-            .and("created_at < :to", "to", MessageStore.utc(filter.to()));
+            .and("created_at >= :from", "from", utc(filter.from()))
+            .and("created_at < :to", "to", utc(filter.to()));
     String clause = where.clause();
     Map<String, Object> params = where.params();
     long total =

@@ -1,10 +1,10 @@
 package com.allthrive.sms.delivery.internal;
 
+import static com.allthrive.sms.shared.Timestamps.utc;
+
 import com.allthrive.sms.delivery.MessageStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -193,9 +193,5 @@ class MessageStore {
         .filter(s -> s.rank() < target.rank())
         .map(MessageStatus::code)
         .toList();
-  }
-
-  static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 }

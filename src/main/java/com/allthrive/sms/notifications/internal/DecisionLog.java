@@ -1,9 +1,9 @@
 package com.allthrive.sms.notifications.internal;
 
+import static com.allthrive.sms.shared.Timestamps.utc;
+
 import com.allthrive.sms.notifications.Outcome;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,7 +32,7 @@ class DecisionLog {
         .param("outcome", outcome.code())
         .param("reason", reason)
         .param("message", messageId)
-        .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+        .param("at", utc(clock.instant()))
         .update();
     return Decision.of(c.recipientId(), outcome, reason, messageId);
   }

@@ -1,9 +1,10 @@
 package com.allthrive.sms.notifications.internal;
 
+import static com.allthrive.sms.shared.Timestamps.utc;
+
 import com.allthrive.sms.shared.SqlWhere;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,9 +75,5 @@ public class DecisionQuery {
                         rs.getObject("created_at", OffsetDateTime.class).toInstant()))
             .list();
     return new Page(rows, page, size, total);
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 }

@@ -1,8 +1,8 @@
 package com.allthrive.sms.notifications.internal;
 
+import static com.allthrive.sms.shared.Timestamps.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,7 +29,7 @@ class EventStore {
             .param("key", key)
             .param("hash", hash)
             .param("type", type)
-            .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+            .param("at", utc(at))
             .update()
         == 1;
   }

@@ -1,11 +1,12 @@
 package com.allthrive.sms.preferences.internal;
 
+import static com.allthrive.sms.shared.Timestamps.utc;
+
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +42,7 @@ public class ConsentLedger {
         .param("action", e.action().code())
         .param("category", e.category())
         .param("method", e.method().code())
-        .param("at", OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC))
+        .param("at", utc(e.occurredAt()))
         .param("ip", e.ip())
         .param("ua", e.userAgent())
         .param("disclosure", e.disclosureText())

@@ -1,9 +1,9 @@
 package com.allthrive.sms.preferences.internal;
 
+import static com.allthrive.sms.shared.Timestamps.utc;
+
 import com.allthrive.sms.shared.PhoneNumber;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,7 +32,7 @@ class OptOutList {
                     + " values (:phone, :method, :at) on conflict do nothing")
             .param("phone", number.e164())
             .param("method", method.code())
-            .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+            .param("at", utc(at))
             .update()
         == 1;
   }

@@ -1,13 +1,13 @@
 package com.allthrive.sms.preferences.internal;
 
+import static com.allthrive.sms.shared.Timestamps.utc;
+
 import com.allthrive.sms.preferences.Category;
 import com.allthrive.sms.shared.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -39,7 +39,7 @@ class PreferencesRepository {
             "insert into sms_preferences (user_id, updated_at) values (:user, :now)"
                 + " on conflict do nothing")
         .param("user", user.value())
-        .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+        .param("now", utc(now))
         .update();
     return select(user, true).orElseThrow();
   }
@@ -53,7 +53,7 @@ class PreferencesRepository {
             .param("user", user.value())
             .param("qs", prefs.quietHours() == null ? null : prefs.quietHours().start())
             .param("qe", prefs.quietHours() == null ? null : prefs.quietHours().end())
-            .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            .param("now", utc(now));
     for (Category category : Category.values()) {
       sql = sql.param(category.field(), prefs.allows(category));
     }
