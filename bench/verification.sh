@@ -75,6 +75,7 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
+if [[ -n "${BENCH_SQL:-}" ]]; then psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" -qc "$BENCH_SQL"; fi
 echo "service: $("$SERVICE_JAVA" -version 2>&1 | head -1), database $DB, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$LOAD_JAVA" bench/src/VerificationLoad.java base="http://localhost:$PORT" users="$USERS" warmup="$WARMUP" \
   concurrency="$CONCURRENCY" platformKey=$PLATFORM_KEY jwtSecret=$JWT_SECRET servicePid="$SERVICE_PID"
