@@ -1,7 +1,4 @@
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Closed-loop HTTP load on phone verification: provisions distinct users, then every user asks
  * for a code and every user verifies it, each phase with a fixed number of concurrent clients.
  * Prints requests/s and latency percentiles per endpoint. Runs as a single-file program (java
- * VerificationLoad.java); uses virtual threads when the JDK has them. Bounded: every phase sends
+ * VerificationLoad.java); each client is a thread with its own keep-alive connection
+ * (a small HTTP/1.1 client, so that the generator takes little of the CPU). Bounded: every phase sends
  * exactly one request per user and stops.
  *
  * <p>Arguments (key=value): base, users, warmup, concurrency, platformKey, jwtSecret, code, run.
@@ -30,8 +28,8 @@ public class VerificationLoad {
 
   private static final String[] AREAS = {"202", "212", "415", "617", "312", "305", "206", "503"};
 
-  private final HttpClient http;
-  private final String base;
+  private final String host;
+  private final int port;
   private final String platformKey;
   private final byte[] jwtSecret;
   private final String code;
@@ -41,9 +39,9 @@ public class VerificationLoad {
 
   VerificationLoad(String base, String platformKey, String jwtSecret, String code, String run, int concurrency,
       String servicePid) {
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
-    this.base = base;
+    URI uri = URI.create(base);
+    this.host = uri.getHost();
+    this.port = uri.getPort();
     this.platformKey = platformKey;
     this.jwtSecret = jwtSecret.getBytes(StandardCharsets.UTF_8);
     this.code = code;
@@ -64,8 +62,8 @@ public class VerificationLoad {
         a.get("platformKey"), a.get("jwtSecret"), a.getOrDefault("code", "246810"),
         a.getOrDefault("run", Long.toString(System.currentTimeMillis(), 36)),
         Integer.parseInt(a.getOrDefault("concurrency", "32")), a.get("servicePid"));
-    System.out.printf("threads: %s, concurrency %d, %d users (+%d warm-up)%n",
-        Runtime.version().feature() >= 21 ? "virtual" : "platform", load.concurrency, users, warmup);
+    System.out.printf("concurrency %d (one keep-alive connection each), %d users (+%d warm-up)%n",
+        load.concurrency, users, warmup);
     load.cycle("w", warmup, false);
     load.cycle("u", users, true);
   }
@@ -101,30 +99,32 @@ public class VerificationLoad {
     return String.format(Locale.ROOT, "+1%s%03d%04d", AREAS[n % AREAS.length], 200 + (rest / 10_000) % 800, rest % 10_000);
   }
 
-  private Result phase(int count, IntFunction<HttpRequest> request) throws Exception {
+  private Result phase(int count, IntFunction<Request> request) throws Exception {
     long[] latencies = new long[count];
     AtomicInteger next = new AtomicInteger();
     AtomicLong errors = new AtomicLong();
-    ExecutorService virtual = virtualThreads();
-    ExecutorService workers = virtual != null ? virtual : Executors.newFixedThreadPool(concurrency);
+    ExecutorService workers = Executors.newFixedThreadPool(concurrency);
     long cpuBefore = serviceCpuMillis();
     long dbBefore = postgresCpuMillis();
     long ownBefore = ownCpuMillis();
     long start = System.nanoTime();
     for (int w = 0; w < concurrency; w++) {
       workers.submit(() -> {
-        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-          long t0 = System.nanoTime();
-          try {
-            int status = http.send(request.apply(i), HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status >= 300) {
+        try (var connection = new Http1(host, port)) {
+          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+            Request r = request.apply(i);
+            long t0 = System.nanoTime();
+            try {
+              if (connection.exchange(r.method(), r.path(), r.headers(), r.body()) >= 300) {
+                errors.incrementAndGet();
+              }
+            } catch (Exception e) {
               errors.incrementAndGet();
             }
-          } catch (Exception e) {
-            errors.incrementAndGet();
+            latencies[i] = System.nanoTime() - t0;
           }
-          latencies[i] = System.nanoTime() - t0;
         }
+        return null;
       });
     }
     workers.shutdown();
@@ -178,19 +178,19 @@ public class VerificationLoad {
     }
   }
 
-  private HttpRequest put(String path, String json) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-        .header("X-Api-Key", platformKey).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
+  /** One request, built before its clock starts. */
+  record Request(String method, String path, String headers, byte[] body) {}
+
+  private Request put(String path, String json) {
+    return new Request("PUT", path, "X-Api-Key: " + platformKey + "\r\nContent-Type: application/json\r\n",
+        json.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A user's request; X-Forwarded-For gives each user their own client address, as a proxy would. */
-  private HttpRequest post(String path, String token, String json, int user) {
+  private Request post(String path, String token, String json, int user) {
     String ip = "198." + (18 + ((user >> 16) & 1)) + "." + ((user >> 8) & 255) + "." + (user & 255);
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .header("X-Forwarded-For", ip).header("User-Agent", "VerificationLoad/1.0")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    return new Request("POST", path, "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+        + "X-Forwarded-For: " + ip + "\r\nUser-Agent: VerificationLoad/1.0\r\n", json.getBytes(StandardCharsets.UTF_8));
   }
 
   private String jwt(String subject) throws Exception {
@@ -207,14 +207,6 @@ public class VerificationLoad {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static ExecutorService virtualThreads() {
-    try {
-      return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
-    } catch (ReflectiveOperationException e) {
-      return null;
-    }
-  }
-
   /** One phase: latencies, failures, wall time and the service's CPU milliseconds per request. */
   record Result(long[] latencies, long errors, long elapsedNanos, double cpuPerRequest, double dbPerRequest,
       double clientPerRequest) {
@@ -229,6 +221,108 @@ public class VerificationLoad {
 
     private static double ms(long[] sorted, double q) {
       return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+  }
+
+  /**
+   * A minimal HTTP/1.1 client on one keep-alive connection: writes a request, reads the status,
+   * the headers and the body (Content-Length or chunked), and reconnects when the server closes.
+   */
+  static final class Http1 implements AutoCloseable {
+    private final String host;
+    private final int port;
+    private java.net.Socket socket;
+    private java.io.InputStream in;
+    private java.io.OutputStream out;
+
+    Http1(String host, int port) {
+      this.host = host;
+      this.port = port;
+    }
+
+    int exchange(String method, String path, String headers, byte[] body) throws java.io.IOException {
+      if (socket == null) {
+        socket = new java.net.Socket(host, port);
+        socket.setTcpNoDelay(true);
+        socket.setSoTimeout(30_000);
+        in = new java.io.BufferedInputStream(socket.getInputStream(), 16_384);
+        out = new java.io.BufferedOutputStream(socket.getOutputStream(), 16_384);
+      }
+      String head = method + " " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + headers
+          + "Content-Length: " + body.length + "\r\n\r\n";
+      out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+      out.write(body);
+      out.flush();
+      String status = line();
+      if (status == null) {
+        close();
+        throw new java.io.EOFException("connection closed");
+      }
+      int code = Integer.parseInt(status.substring(9, 12));
+      long length = 0;
+      boolean chunked = false;
+      boolean closes = false;
+      for (String h = line(); h != null && !h.isEmpty(); h = line()) {
+        String lower = h.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("content-length:")) {
+          length = Long.parseLong(lower.substring(15).trim());
+        } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+          chunked = true;
+        } else if (lower.startsWith("connection:") && lower.contains("close")) {
+          closes = true;
+        }
+      }
+      if (chunked) {
+        for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
+            size = Long.parseLong(line().split(";")[0].trim(), 16)) {
+          skip(size);
+          line();
+        }
+        line();
+      } else {
+        skip(length);
+      }
+      if (closes) {
+        close();
+      }
+      return code;
+    }
+
+    private String line() throws java.io.IOException {
+      var b = new StringBuilder();
+      for (int c = in.read(); c >= 0; c = in.read()) {
+        if (c == '\n') {
+          int n = b.length();
+          return n > 0 && b.charAt(n - 1) == '\r' ? b.substring(0, n - 1) : b.toString();
+        }
+        b.append((char) c);
+      }
+      return b.length() == 0 ? null : b.toString();
+    }
+
+    private void skip(long n) throws java.io.IOException {
+      while (n > 0) {
+        long skipped = in.skip(n);
+        if (skipped <= 0) {
+          if (in.read() < 0) {
+            throw new java.io.EOFException("body cut short");
+          }
+          skipped = 1;
+        }
+        n -= skipped;
+      }
+    }
+
+    @Override
+    public void close() {
+      if (socket != null) {
+        try {
+          socket.close();
+        } catch (java.io.IOException ignored) {
+          // closing anyway
+        }
+        socket = null;
+      }
     }
   }
 }

@@ -22,6 +22,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unknownOutcomeRecheck how often the provider is asked about an unanswered send
  * @param defaultValidity how long a message is worth sending when its type sets nothing shorter
  * @param pricePerSegment estimated price of one segment in USD ({@code SMS_PRICE_PER_SEGMENT})
+ * @param immediateDispatch send a message due now on this instance right after its transaction
+ *     commits, instead of waiting for the poller
+ * @param immediateDispatchThreads sends that run at once on that path ({@code
+ *     SMS_DISPATCH_THREADS})
+ * @param immediateDispatchGrace how long the poller leaves such a message to that path; longer than
+ *     one send can take (provider timeouts included)
  */
 @ConfigurationProperties("sms.delivery")
 public record DeliverySettings(
@@ -36,7 +42,10 @@ public record DeliverySettings(
     @DefaultValue("60s") Duration unknownOutcomeGrace,
     @DefaultValue("10s") Duration unknownOutcomeRecheck,
     @DefaultValue("4h") Duration defaultValidity,
-    @DefaultValue("0.0083") BigDecimal pricePerSegment) {
+    @DefaultValue("0.0083") BigDecimal pricePerSegment,
+    @DefaultValue("true") boolean immediateDispatch,
+    @DefaultValue("100") int immediateDispatchThreads,
+    @DefaultValue("30s") Duration immediateDispatchGrace) {
 
   /** The SMS providers. */
   public enum Provider {

@@ -37,6 +37,11 @@ class Dispatcher {
   }
 
   Next dispatch(long messageId) {
+    Instant now = clock.instant();
+    Optional<MessageRow> claimed = store.claimDue(messageId, now);
+    if (claimed.isPresent()) {
+      return claimed(claimed.get(), now);
+    }
     Optional<MessageRow> found = store.find(messageId);
     if (found.isEmpty()) {
       return Next.DONE;
@@ -69,6 +74,15 @@ class Dispatcher {
       return Next.DONE;
     }
     return sender.send(row, body.get(), now, row.attempts() + 1);
+  }
+
+  /** The common case in one statement: the row was due and is now {@code sending}. */
+  private Next claimed(MessageRow row, Instant now) {
+    Optional<String> body = sender.realBody(row);
+    if (body.isEmpty()) {
+      return unsent(row, "sealed_body_unreadable", "the sealed text cannot be opened", now);
+    }
+    return sender.send(row, body.get(), now, row.attempts());
   }
 
   private Next unsent(MessageRow row, String code, String message, Instant now) {

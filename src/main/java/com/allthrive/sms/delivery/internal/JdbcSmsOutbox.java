@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,7 @@ class JdbcSmsOutbox implements SmsOutbox {
 
   private final JdbcClient jdbc;
   private final SchedulerClient scheduler;
+  private final ImmediateDispatch immediate;
   private final BodySealer sealer;
   private final DeliverySettings settings;
   private final Clock clock;
@@ -35,11 +37,13 @@ class JdbcSmsOutbox implements SmsOutbox {
   JdbcSmsOutbox(
       JdbcClient jdbc,
       SchedulerClient scheduler,
+      ImmediateDispatch immediate,
       BodySealer sealer,
       DeliverySettings settings,
       Clock clock) {
     this.jdbc = jdbc;
     this.scheduler = scheduler;
+    this.immediate = immediate;
     this.sealer = sealer;
     this.settings = settings;
     this.clock = clock;
@@ -92,11 +96,13 @@ class JdbcSmsOutbox implements SmsOutbox {
     }
     long id = keys.getKey().longValue();
     // a row this transaction just created cannot have a task yet: a plain insert is enough
-    scheduler.schedule(
-        DispatchTasks.DISPATCH
-            .instance(Long.toString(id))
-            .priority(sms.priority().weight())
-            .scheduledTo(sendAt));
+    scheduler.scheduleBatch(
+        List.of(
+            DispatchTasks.DISPATCH
+                .instance(Long.toString(id))
+                .priority(sms.priority().weight())
+                .scheduledTo(immediate.taskTime(sendAt))));
+    immediate.afterCommit(id, sendAt);
     return new Queued(id, true);
   }
 

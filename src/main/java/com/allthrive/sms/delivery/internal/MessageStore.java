@@ -3,11 +3,13 @@ package com.allthrive.sms.delivery.internal;
 import static com.allthrive.sms.shared.Timestamps.utc;
 
 import com.allthrive.sms.delivery.MessageStatus;
+import com.allthrive.sms.shared.Databases;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +22,34 @@ import org.springframework.stereotype.Component;
 class MessageStore {
 
   private final JdbcClient jdbc;
+  private final boolean postgres;
 
-  MessageStore(JdbcClient jdbc) {
+  MessageStore(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.postgres = Databases.isPostgres(dataSource);
+  }
+
+  /**
+   * pending, due, unexpired and not erased → sending, in one statement, returning the row as it now
+   * is (attempts already counted). Empty when the row is in any other state, and always on H2,
+   * which cannot return from an update: the caller then reads the row and decides.
+   */
+  Optional<MessageRow> claimDue(long id, Instant now) {
+    if (!postgres) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            """
+            update sms_message set status = 'sending', attempts = attempts + 1,
+              send_started_at = :now, next_attempt_at = null, updated_at = :now
+            where id = :id and status = 'pending' and body is not null and expires_at > :now
+              and (next_attempt_at is null or next_attempt_at <= :now)
+            returning """
+                + MessageRow.COLUMNS)
+        .param("id", id)
+        .param("now", utc(now))
+        .query(MessageRow::map)
+        .optional();
   }
 
   Optional<MessageRow> find(long id) {

@@ -174,7 +174,10 @@ class TwilioProviderTests {
         Duration.ofSeconds(60),
         Duration.ofSeconds(10),
         Duration.ofHours(4),
-        new BigDecimal("0.0083"));
+        new BigDecimal("0.0083"),
+        true,
+        10,
+        Duration.ofSeconds(30));
   }
 
   private static SendRequest request(PhoneNumber to, String body, Duration validity) {

@@ -101,6 +101,9 @@ class TwilioSignaturesTests {
         Duration.ofSeconds(60),
         Duration.ofSeconds(10),
         Duration.ofHours(4),
-        new BigDecimal("0.0083"));
+        new BigDecimal("0.0083"),
+        true,
+        10,
+        Duration.ofSeconds(30));
   }
 }

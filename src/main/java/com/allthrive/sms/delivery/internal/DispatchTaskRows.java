@@ -1,0 +1,42 @@
+package com.allthrive.sms.delivery.internal;
+
+import static com.allthrive.sms.shared.Timestamps.utc;
+
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dispatch task rows in db-scheduler's table ({@code V1_1}), for the immediate path: one
+ * statement each, and never a row the poller has picked (that run owns it and ends it itself).
+ */
+@Component
+class DispatchTaskRows {
+
+  private final JdbcClient jdbc;
+
+  DispatchTaskRows(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The message is done: its task has nothing left to do. */
+  void remove(long messageId) {
+    jdbc.sql(
+            "delete from scheduled_tasks where task_name = :name and task_instance = :id"
+                + " and picked = false")
+        .param("name", DispatchTasks.DISPATCH.getTaskName())
+        .param("id", Long.toString(messageId))
+        .update();
+  }
+
+  /** The message needs another look at {@code at} (on the scheduler's clock). */
+  void moveTo(long messageId, Instant at) {
+    jdbc.sql(
+            "update scheduled_tasks set execution_time = :at, version = version + 1"
+                + " where task_name = :name and task_instance = :id and picked = false")
+        .param("at", utc(at))
+        .param("name", DispatchTasks.DISPATCH.getTaskName())
+        .param("id", Long.toString(messageId))
+        .update();
+  }
+}

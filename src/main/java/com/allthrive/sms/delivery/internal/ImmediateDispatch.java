@@ -1,0 +1,137 @@
+package com.allthrive.sms.delivery.internal;
+
+import com.allthrive.sms.delivery.DeliverySettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.thread.Threading;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Sends a message that is due now on this instance as soon as the transaction that queued it
+ * commits, so that a verification code does not wait for the next poll. Its dispatch task is
+ * written all the same, due only {@code immediateDispatchGrace} later: if this instance dies before
+ * the send, or is too busy to take it, the poller of any instance sends it then. When the send ends
+ * here the task is removed; when the message needs another look (a retry, a lost answer) the task
+ * is moved to that time. The row holds the state and every change is conditional, so the rare case
+ * of the poller and this path meeting on one message sends it once.
+ */
+@Component
+class ImmediateDispatch implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(ImmediateDispatch.class);
+  private static final int QUEUE = 10_000;
+
+  private final Dispatcher dispatcher;
+  private final DispatchTaskRows tasks;
+  private final DeliverySettings settings;
+  private final Clock clock;
+  private final ExecutorService executor;
+  private volatile boolean stopping;
+
+  ImmediateDispatch(
+      Dispatcher dispatcher,
+      DispatchTaskRows tasks,
+      DeliverySettings settings,
+      Clock clock,
+      Environment environment) {
+    this.dispatcher = dispatcher;
+    this.tasks = tasks;
+    this.settings = settings;
+    this.clock = clock;
+    int threads = Math.max(1, settings.immediateDispatchThreads());
+    this.executor =
+        (Threading.VIRTUAL.isActive(environment)
+                ? VirtualDispatchThreads.create(threads)
+                : java.util.Optional.<ExecutorService>empty())
+            .orElseGet(() -> platformThreads(threads));
+  }
+
+  /** When the task of a message due at {@code sendAt} should run. */
+  Instant taskTime(Instant sendAt) {
+    return applies(sendAt) ? sendAt.plus(settings.immediateDispatchGrace()) : sendAt;
+  }
+
+  /** Sends the message after the current transaction commits, if it is due now. */
+  void afterCommit(long messageId, Instant sendAt) {
+    if (!applies(sendAt) || !TransactionSynchronizationManager.isSynchronizationActive()) {
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            submit(messageId);
+          }
+        });
+  }
+
+  private boolean applies(Instant sendAt) {
+    return settings.immediateDispatch() && !sendAt.isAfter(clock.instant());
+  }
+
+  private void submit(long messageId) {
+    try {
+      executor.execute(() -> run(messageId));
+    } catch (RejectedExecutionException e) {
+      // too busy or stopping: the poller takes it, now rather than after the grace period
+      try {
+        tasks.moveTo(messageId, Instant.now());
+      } catch (RuntimeException again) {
+        log.warn("SMS {} waits for its task's grace period", messageId, again);
+      }
+    }
+  }
+
+  private void run(long messageId) {
+    if (stopping) {
+      return;
+    }
+    try {
+      Next next = dispatcher.dispatch(messageId);
+      if (next.done()) {
+        tasks.remove(messageId);
+      } else {
+        Duration wait = Duration.between(clock.instant(), next.at());
+        tasks.moveTo(messageId, Instant.now().plus(wait.isNegative() ? Duration.ZERO : wait));
+      }
+    } catch (RuntimeException e) {
+      log.warn("Immediate send of SMS {} failed; its task will retry it", messageId, e);
+    }
+  }
+
+  private static ExecutorService platformThreads(int threads) {
+    var pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(QUEUE),
+            new CustomizableThreadFactory("sms-send-"));
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /** Lets running sends finish; queued ones stay with their tasks. */
+  @Override
+  public void destroy() throws InterruptedException {
+    stopping = true;
+    executor.shutdown();
+    if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+      executor.shutdownNow();
+    }
+  }
+}
