@@ -2,22 +2,34 @@ package com.allthrive.sms.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.allthrive.sms.shared.WindowCounter.Exceeded;
+import com.allthrive.sms.shared.WindowCounter.Limit;
 import com.allthrive.sms.support.MutableClock;
 import com.allthrive.sms.support.RequiresPostgres;
 import com.allthrive.sms.support.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The counters behind every rate limit: never more hits than the limit, even all at once. */
 class WindowCounterTests {
@@ -28,15 +40,17 @@ class WindowCounterTests {
 
     final MutableClock clock = new MutableClock(Instant.parse("2030-05-05T10:15:00Z"));
     final WindowCounter counter;
+    final TransactionTemplate tx;
 
     Contract(DataSource dataSource) {
       JdbcClient jdbc = JdbcClient.create(dataSource);
       jdbc.sql(
               "create table rate_counter (counter_key varchar(200) not null,"
                   + " window_start timestamp with time zone not null, hits int not null,"
-                  + " primary key (counter_key, window_start))")
+                  + " hit_limit int, primary key (counter_key, window_start))")
           .update();
       counter = new WindowCounter(jdbc, clock, dataSource);
+      tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     @Test
@@ -82,6 +96,106 @@ class WindowCounterTests {
 
       assertThat(counter.tryAcquire("user:eve", 1, HOUR).allowed()).isTrue();
     }
+
+    @Test
+    void reportsTheFirstFullLimitInTheCallersOrder() {
+      var hourly = new Limit("n:hour", 2, HOUR);
+      var daily = new Limit("n:day", 1, Duration.ofDays(1));
+      var twentyMinutes = new Limit("n:20min", 1, Duration.ofMinutes(20));
+      assertThat(counter.tryAcquireAll(List.of(hourly, daily, twentyMinutes))).isEmpty();
+
+      var first = counter.tryAcquireAll(List.of(hourly, twentyMinutes, daily)).orElseThrow();
+      var second = counter.tryAcquireAll(List.of(daily, twentyMinutes)).orElseThrow();
+
+      assertThat(first.limit()).isEqualTo(twentyMinutes);
+      assertThat(first.retryAfter(clock.instant())).isEqualTo(Duration.ofMinutes(5));
+      assertThat(second.limit()).isEqualTo(daily);
+      assertThat(second.retryAfter(clock.instant())).isEqualTo(Duration.ofMinutes(13 * 60 + 45));
+    }
+
+    @Test
+    void aClosedLimitRefusesWithoutCountingAnything() {
+      var open = new Limit("z:open", 5, HOUR);
+      var closed = new Limit("z:closed", 0, HOUR);
+
+      var refused = counter.tryAcquireAll(List.of(closed, open));
+
+      assertThat(refused.orElseThrow().limit()).isEqualTo(closed);
+      assertThat(counter.count("z:open", HOUR)).isZero();
+      assertThat(counter.tryAcquire("z:closed", 0, HOUR).allowed()).isFalse();
+      assertThat(counter.count("z:closed", HOUR)).isZero();
+    }
+
+    @Test
+    void aRolledBackRefusalGivesEverySlotBack() {
+      counter.tryAcquire("r:full", 1, HOUR);
+      var limits =
+          List.of(
+              new Limit("r:before", 3, HOUR),
+              new Limit("r:full", 1, HOUR),
+              new Limit("r:after", 3, HOUR));
+
+      var refused = tx.execute(status -> rollBackIfRefused(status, limits));
+
+      assertThat(refused.orElseThrow().limit().key()).isEqualTo("r:full");
+      assertThat(counter.count("r:before", HOUR)).isZero();
+      assertThat(counter.count("r:full", HOUR)).isEqualTo(1);
+      assertThat(counter.count("r:after", HOUR)).isZero();
+    }
+
+    @Test
+    void overlappingCallersNeverPassALimit() throws Exception {
+      takeOverlappingKeys(false);
+    }
+
+    /**
+     * Callers in their own transactions take overlapping keys, rolling back when refused: no limit
+     * is ever passed, nothing deadlocks, and a call is refused only by a limit that is full.
+     */
+    void takeOverlappingKeys(boolean inAnyOrder) throws Exception {
+      List<Limit> keys = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        keys.add(new Limit("o:" + i, 3 + i, HOUR));
+      }
+      var pool = Executors.newFixedThreadPool(8);
+      List<List<Limit>> asked = new ArrayList<>();
+      List<Future<Optional<Exceeded>>> answers = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        List<Limit> some = new ArrayList<>(keys);
+        Collections.shuffle(some, new Random(i));
+        List<Limit> call = new ArrayList<>(some.subList(0, 2 + i % 3));
+        if (!inAnyOrder) {
+          call.sort(Comparator.comparing(Limit::key));
+        }
+        asked.add(call);
+        answers.add(pool.submit(() -> tx.execute(status -> rollBackIfRefused(status, call))));
+      }
+      Map<String, Integer> granted = new HashMap<>();
+      for (int i = 0; i < answers.size(); i++) {
+        var answer = answers.get(i).get(30, TimeUnit.SECONDS);
+        if (answer.isEmpty()) {
+          asked.get(i).forEach(l -> granted.merge(l.key(), 1, Integer::sum));
+        } else {
+          Limit full = answer.get().limit();
+          assertThat(counter.count(full.key(), HOUR)).isEqualTo(full.limit());
+        }
+      }
+      pool.shutdown();
+
+      for (Limit l : keys) {
+        assertThat(counter.count(l.key(), HOUR))
+            .isEqualTo(granted.getOrDefault(l.key(), 0))
+            .isLessThanOrEqualTo(l.limit());
+      }
+    }
+
+    private Optional<Exceeded> rollBackIfRefused(TransactionStatus status, List<Limit> limits) {
+      var refused = counter.tryAcquireAll(limits);
+      if (refused.isPresent()) {
+        status.setRollbackOnly();
+      }
+      return refused;
+    }
   }
 
   @Nested
@@ -106,6 +220,12 @@ class WindowCounterTests {
               TestDatabases.PG_URL + "?currentSchema=" + TestDatabases.freshPostgresSchema(),
               TestDatabases.PG_USER,
               ""));
+    }
+
+    /** One statement locks its rows in key order, whatever order the caller lists them in. */
+    @Test
+    void callersListingKeysInAnyOrderDoNotDeadlock() throws Exception {
+      takeOverlappingKeys(true);
     }
   }
 }

@@ -7,6 +7,7 @@ import com.allthrive.sms.support.MutableClock;
 import com.allthrive.sms.support.TestKeys;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -110,6 +111,30 @@ abstract class VerificationFlowTests {
         .contains("Sent verification code")
         .doesNotContain(code)
         .doesNotContain(number);
+  }
+
+  @Test
+  void eachCodesTextIsKeyedByTheIdStoredWithIt() {
+    String user = client.newUser();
+    List<Object> keys = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      clock.advance(Duration.ofMinutes(5));
+      assertThat(client.request(user, VerificationClient.newNumber())).hasStatus(202);
+      long codeId =
+          jdbc.sql("select code_id from phone_verification where user_id = :u")
+              .param("u", user)
+              .query(Long.class)
+              .single();
+      keys.add("verification:" + user + ":" + codeId);
+    }
+
+    assertThat(keys).doesNotHaveDuplicates();
+    assertThat(
+            jdbc.sql("select idempotency_key from sms_message where recipient_user_id = :u")
+                .param("u", user)
+                .query()
+                .singleColumn())
+        .containsExactlyInAnyOrderElementsOf(keys);
   }
 
   @Test

@@ -2,12 +2,16 @@ package com.allthrive.sms.verification.internal;
 
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.WindowCounter;
+import com.allthrive.sms.shared.WindowCounter.Limit;
 import com.allthrive.sms.verification.VerificationSettings;
 import com.allthrive.sms.verification.internal.Outcomes.Caller;
 import com.allthrive.sms.verification.internal.Outcomes.Refused;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -41,27 +45,24 @@ class AbuseLimits {
                 new Refused(Refusal.RESEND_COOLDOWN, Duration.between(now, s.resendAvailableAt())));
   }
 
-  /** Takes one slot of each counter, broadest first; the first one that is full refuses. */
+  /**
+   * Takes one slot of each counter, broadest first; the first one that is full refuses. All are
+   * tried at once, which is safe because the issuing transaction rolls back on a refusal.
+   */
   Optional<Refused> take(Caller caller, PhoneNumber number) {
-    return take(
-            "verification:ip:" + caller.ip(),
-            settings.ipLimit(),
-            settings.ipWindow(),
-            Refusal.IP_LIMIT)
-        .or(
-            () ->
-                take(
-                    "verification:number:" + number.e164(),
-                    settings.numberHourlyLimit(),
-                    HOUR,
-                    Refusal.NUMBER_HOURLY_LIMIT))
-        .or(
-            () ->
-                take(
-                    "verification:user:" + caller.user().value(),
-                    settings.userDailyLimit(),
-                    DAY,
-                    Refusal.USER_DAILY_LIMIT));
+    Map<Limit, Refusal> reasons = new LinkedHashMap<>();
+    reasons.put(
+        new Limit("verification:ip:" + caller.ip(), settings.ipLimit(), settings.ipWindow()),
+        Refusal.IP_LIMIT);
+    reasons.put(
+        new Limit("verification:number:" + number.e164(), settings.numberHourlyLimit(), HOUR),
+        Refusal.NUMBER_HOURLY_LIMIT);
+    reasons.put(
+        new Limit("verification:user:" + caller.user().value(), settings.userDailyLimit(), DAY),
+        Refusal.USER_DAILY_LIMIT);
+    return counter
+        .tryAcquireAll(List.copyOf(reasons.keySet()))
+        .map(full -> new Refused(reasons.get(full.limit()), full.retryAfter(clock.instant())));
   }
 
   /** The position of a new code in the user's streak: 1 after a quiet spell, else one more. */
@@ -78,13 +79,5 @@ class AbuseLimits {
     int doublings = Math.min(streak - 1, 30);
     Duration wait = base.multipliedBy(1L << doublings);
     return wait.compareTo(settings.cooldownMax()) > 0 ? settings.cooldownMax() : wait;
-  }
-
-  private Optional<Refused> take(String key, int limit, Duration window, Refusal reason) {
-    var hit = counter.tryAcquire(key, limit, window);
-    if (hit.allowed()) {
-      return Optional.empty();
-    }
-    return Optional.of(new Refused(reason, hit.retryAfter(clock.instant())));
   }
 }

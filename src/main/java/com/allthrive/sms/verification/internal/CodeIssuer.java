@@ -115,12 +115,12 @@ public class CodeIssuer {
 
   private Sent send(Caller caller, PhoneNumber number, Optional<PendingCode> state, Instant now) {
     VerificationCode code = generator.next();
-    long codeId = codes.nextCodeId();
     int streak = limits.nextStreak(state, now);
+    // the id is drawn by save's own statement, one round trip fewer
     PendingCode pending =
         new PendingCode(
             caller.user(),
-            codeId,
+            null,
             number,
             hasher.hash(caller.user(), number, code),
             now.plus(settings.codeTtl()),
@@ -128,7 +128,7 @@ public class CodeIssuer {
             streak,
             now,
             now.plus(limits.cooldownAfter(streak)));
-    codes.save(pending, state.isPresent(), now);
+    long codeId = codes.save(pending, state.isPresent(), now);
     outbox.enqueue(messages.of(caller.user(), number, code, codeId));
     log.info("Sent verification code {} to {} for user {}", codeId, number, caller.user());
     return new Sent(number, pending.expiresAt(), pending.resendAvailableAt());

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The {@code phone_verification} table; every method joins the caller's transaction. */
@@ -30,23 +32,26 @@ class PendingCodes {
         .optional();
   }
 
-  long nextCodeId() {
-    return jdbc.sql("select nextval('phone_verification_code_seq')").query(Long.class).single();
-  }
-
-  /** Replaces whatever the user had with a new live code. */
-  void save(PendingCode c, boolean exists, Instant now) {
+  /**
+   * Replaces whatever the user had with a new live code and returns the code's id, drawn from
+   * {@code phone_verification_code_seq} by this same statement ({@code c.codeId()} is not read).
+   * The id comes back as a generated key: PostgreSQL's driver adds {@code returning code_id}, and
+   * H2 (which has no {@code update ... returning}) reports the column itself.
+   */
+  long save(PendingCode c, boolean exists, Instant now) {
     String sql =
         exists
-            ? "update phone_verification set code_id = :id, phone_number = :p, code_hmac = :h,"
-                + " expires_at = :exp, attempts = :a, streak = :s, last_sent_at = :sent,"
-                + " resend_available_at = :resend, updated_at = :now where user_id = :u"
+            ? "update phone_verification set code_id = nextval('phone_verification_code_seq'),"
+                + " phone_number = :p, code_hmac = :h, expires_at = :exp, attempts = :a,"
+                + " streak = :s, last_sent_at = :sent, resend_available_at = :resend,"
+                + " updated_at = :now where user_id = :u"
             : "insert into phone_verification (user_id, code_id, phone_number, code_hmac, expires_at,"
-                + " attempts, streak, last_sent_at, resend_available_at, updated_at) values (:u, :id,"
-                + " :p, :h, :exp, :a, :s, :sent, :resend, :now)";
+                + " attempts, streak, last_sent_at, resend_available_at, updated_at) values (:u,"
+                + " nextval('phone_verification_code_seq'), :p, :h, :exp, :a, :s, :sent, :resend,"
+                + " :now)";
+    KeyHolder codeId = new GeneratedKeyHolder();
     jdbc.sql(sql)
         .param("u", c.user().value())
-        .param("id", c.codeId())
         .param("p", c.number().e164())
         .param("h", c.codeHmac())
         .param("exp", utc(c.expiresAt()))
@@ -55,7 +60,12 @@ class PendingCodes {
         .param("sent", utc(c.lastSentAt()))
         .param("resend", utc(c.resendAvailableAt()))
         .param("now", utc(now))
-        .update();
+        .update(codeId, "code_id");
+    Number id = codeId.getKey();
+    if (id == null) {
+      throw new IllegalStateException("no verification row to save for " + c.user());
+    }
+    return id.longValue();
   }
 
   /** Counts one wrong attempt on the live code; returns the attempts now spent. */
