@@ -55,7 +55,7 @@ public class WindowCounter {
   WindowCounter(JdbcClient jdbc, Clock clock, javax.sql.DataSource dataSource) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.postgres = isPostgres(dataSource);
+    this.postgres = Databases.isPostgres(dataSource);
   }
 
   /** Takes one slot of {@code limit} in the current window of {@code key}, if one is left. */
@@ -160,14 +160,6 @@ public class WindowCounter {
 
   private static boolean distinctKeys(List<Limit> limits) {
     return limits.stream().map(Limit::key).distinct().count() == limits.size();
-  }
-
-  private static boolean isPostgres(javax.sql.DataSource dataSource) {
-    try (var connection = dataSource.getConnection()) {
-      return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException("cannot reach the database", e);
-    }
   }
 
   /** Gives back one hit of the current window (a later check refused the message). */

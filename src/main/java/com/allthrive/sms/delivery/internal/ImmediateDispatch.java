@@ -24,9 +24,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * commits, so that a verification code does not wait for the next poll. Its dispatch task is
  * written all the same, due only {@code immediateDispatchGrace} later: if this instance dies before
  * the send, or is too busy to take it, the poller of any instance sends it then. When the send ends
- * here the task is removed; when the message needs another look (a retry, a lost answer) the task
- * is moved to that time. The row holds the state and every change is conditional, so the rare case
- * of the poller and this path meeting on one message sends it once.
+ * here, the {@link Recorder} removes the task with the result; when the message needs another look
+ * (a retry, a lost answer) the task is moved to that time. The row holds the state and every change
+ * is conditional, so the rare case of the poller and this path meeting on one message sends it
+ * once.
  */
 @Component
 class ImmediateDispatch implements DisposableBean {
@@ -101,9 +102,7 @@ class ImmediateDispatch implements DisposableBean {
     }
     try {
       Next next = dispatcher.dispatch(messageId);
-      if (next.done()) {
-        tasks.remove(messageId);
-      } else {
+      if (!next.done()) {
         Duration wait = Duration.between(clock.instant(), next.at());
         tasks.moveTo(messageId, Instant.now().plus(wait.isNegative() ? Duration.ZERO : wait));
       }

@@ -43,8 +43,8 @@ class MessageStore {
             update sms_message set status = 'sending', attempts = attempts + 1,
               send_started_at = :now, next_attempt_at = null, updated_at = :now
             where id = :id and status = 'pending' and body is not null and expires_at > :now
-              and (next_attempt_at is null or next_attempt_at <= :now)
-            returning """
+              and (next_attempt_at is null or next_attempt_at <= :now)"""
+                + " returning "
                 + MessageRow.COLUMNS)
         .param("id", id)
         .param("now", utc(now))
