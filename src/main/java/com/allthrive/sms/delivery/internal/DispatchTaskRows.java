@@ -3,6 +3,7 @@ package com.allthrive.sms.delivery.internal;
 import static com.allthrive.sms.shared.Timestamps.utc;
 
 import java.time.Instant;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,20 +14,25 @@ import org.springframework.stereotype.Component;
 @Component
 class DispatchTaskRows {
 
+  /** Removes a message's task unless a poller holds it; parameters from {@link #of}. */
+  static final String REMOVE =
+      "delete from scheduled_tasks where task_name = :task and task_instance = :taskId"
+          + " and picked = false";
+
   private final JdbcClient jdbc;
 
   DispatchTaskRows(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
+  /** The parameters that name a message's task in {@link #REMOVE}. */
+  static Map<String, Object> of(long messageId) {
+    return Map.of("task", DispatchTasks.DISPATCH.getTaskName(), "taskId", Long.toString(messageId));
+  }
+
   /** The message is done: its task has nothing left to do. */
   void remove(long messageId) {
-    jdbc.sql(
-            "delete from scheduled_tasks where task_name = :name and task_instance = :id"
-                + " and picked = false")
-        .param("name", DispatchTasks.DISPATCH.getTaskName())
-        .param("id", Long.toString(messageId))
-        .update();
+    jdbc.sql(REMOVE).params(of(messageId)).update();
   }
 
   /** The message needs another look at {@code at} (on the scheduler's clock). */

@@ -5,14 +5,20 @@ import static com.allthrive.sms.shared.Timestamps.utc;
 import com.allthrive.sms.delivery.DeliverySettings;
 import com.allthrive.sms.delivery.MessageStatus;
 import com.allthrive.sms.delivery.OutgoingSms;
+import com.allthrive.sms.delivery.Priority;
 import com.allthrive.sms.delivery.Segments;
 import com.allthrive.sms.delivery.SmsOutbox;
+import com.allthrive.sms.shared.Databases;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -27,7 +33,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class JdbcSmsOutbox implements SmsOutbox {
 
+  private static final String INSERT =
+      """
+      insert into sms_message (idempotency_key, recipient_user_id, triggered_by_user_id,
+        to_phone, message_type, body, sealed_body, status, provider, segments, encoding,
+        estimated_cost, attempts, next_attempt_at, priority, related_object_type,
+        related_object_id, created_at, expires_at, updated_at)
+      values (:key, :recipient, :triggeredBy, :to, :type, :body, :sealed, :status,
+        :provider, :segments, :encoding, :estimatedCost, 0, :sendAt, :priority,
+        :relatedType, :relatedId, :now, :expiresAt, :now)
+      on conflict do nothing""";
+
   private final JdbcClient jdbc;
+  private final boolean postgres;
   private final SchedulerClient scheduler;
   private final ImmediateDispatch immediate;
   private final BodySealer sealer;
@@ -40,8 +58,10 @@ class JdbcSmsOutbox implements SmsOutbox {
       ImmediateDispatch immediate,
       BodySealer sealer,
       DeliverySettings settings,
-      Clock clock) {
+      Clock clock,
+      DataSource dataSource) {
     this.jdbc = jdbc;
+    this.postgres = Databases.isPostgres(dataSource);
     this.scheduler = scheduler;
     this.immediate = immediate;
     this.sealer = sealer;
@@ -60,50 +80,71 @@ class JdbcSmsOutbox implements SmsOutbox {
     Segments segments = Segments.of(sms.body());
     BigDecimal estimatedCost =
         settings.pricePerSegment().multiply(BigDecimal.valueOf(segments.count()));
-    var keys = new GeneratedKeyHolder();
-    int inserted =
-        jdbc.sql(
-                """
-                insert into sms_message (idempotency_key, recipient_user_id, triggered_by_user_id,
-                  to_phone, message_type, body, sealed_body, status, provider, segments, encoding,
-                  estimated_cost, attempts, next_attempt_at, priority, related_object_type,
-                  related_object_id, created_at, expires_at, updated_at)
-                values (:key, :recipient, :triggeredBy, :to, :type, :body, :sealed, :status,
-                  :provider, :segments, :encoding, :estimatedCost, 0, :sendAt, :priority,
-                  :relatedType, :relatedId, :now, :expiresAt, :now)
-                on conflict do nothing""")
-            .param("key", sms.idempotencyKey())
-            .param("recipient", sms.recipient() == null ? null : sms.recipient().value())
-            .param("triggeredBy", sms.triggeredBy() == null ? null : sms.triggeredBy().value())
-            .param("to", sms.to().e164())
-            .param("type", sms.type().code())
-            .param("body", redacted ? sms.loggedBody() : sms.body())
-            .param("sealed", redacted ? sealer.seal(sms.body()) : null)
-            .param("status", MessageStatus.PENDING.code())
-            .param("provider", settings.provider().name().toLowerCase())
-            .param("segments", segments.count())
-            .param("encoding", segments.encoding().code())
-            .param("estimatedCost", estimatedCost)
-            .param("sendAt", utc(sendAt))
-            .param("priority", sms.priority().code())
-            .param("relatedType", sms.relatedObjectType())
-            .param("relatedId", sms.relatedObjectId())
-            .param("now", utc(now))
-            .param("expiresAt", utc(expiresAt))
-            .update(keys, "id");
-    if (inserted != 1) {
+    Instant taskAt = immediate.taskTime(sendAt);
+    Map<String, Object> row = new HashMap<>();
+    row.put("key", sms.idempotencyKey());
+    row.put("recipient", sms.recipient() == null ? null : sms.recipient().value());
+    row.put("triggeredBy", sms.triggeredBy() == null ? null : sms.triggeredBy().value());
+    row.put("to", sms.to().e164());
+    row.put("type", sms.type().code());
+    row.put("body", redacted ? sms.loggedBody() : sms.body());
+    row.put("sealed", redacted ? sealer.seal(sms.body()) : null);
+    row.put("status", MessageStatus.PENDING.code());
+    row.put("provider", settings.provider().name().toLowerCase());
+    row.put("segments", segments.count());
+    row.put("encoding", segments.encoding().code());
+    row.put("estimatedCost", estimatedCost);
+    row.put("sendAt", utc(sendAt));
+    row.put("priority", sms.priority().code());
+    row.put("relatedType", sms.relatedObjectType());
+    row.put("relatedId", sms.relatedObjectId());
+    row.put("now", utc(now));
+    row.put("expiresAt", utc(expiresAt));
+    Optional<Long> id =
+        postgres
+            ? insertWithTask(row, sms.priority(), taskAt)
+            : insertThenSchedule(row, sms, taskAt);
+    if (id.isEmpty()) {
       return new Queued(existingId(sms.idempotencyKey()), false);
     }
+    immediate.afterCommit(id.get(), sendAt);
+    return new Queued(id.get(), true);
+  }
+
+  /**
+   * PostgreSQL: the row and its dispatch task in one statement. The task row has the layout
+   * db-scheduler writes itself (V1_1): not picked, version 1, no data.
+   */
+  private Optional<Long> insertWithTask(Map<String, Object> row, Priority priority, Instant at) {
+    return jdbc.sql(
+            "with m as ("
+                + INSERT
+                + " returning id) insert into scheduled_tasks (task_name, task_instance,"
+                + " execution_time, picked, version, priority) select :task, cast(id as varchar),"
+                + " :taskAt, false, 1, :weight from m returning task_instance")
+        .params(row)
+        .param("task", DispatchTasks.DISPATCH.getTaskName())
+        .param("taskAt", utc(at))
+        .param("weight", priority.weight())
+        .query(String.class)
+        .optional()
+        .map(Long::valueOf);
+  }
+
+  /** H2: the row, then its task through db-scheduler (a plain insert: the row is new). */
+  private Optional<Long> insertThenSchedule(Map<String, Object> row, OutgoingSms sms, Instant at) {
+    var keys = new GeneratedKeyHolder();
+    if (jdbc.sql(INSERT).params(row).update(keys, "id") != 1) {
+      return Optional.empty();
+    }
     long id = keys.getKey().longValue();
-    // a row this transaction just created cannot have a task yet: a plain insert is enough
     scheduler.scheduleBatch(
         List.of(
             DispatchTasks.DISPATCH
                 .instance(Long.toString(id))
                 .priority(sms.priority().weight())
-                .scheduledTo(immediate.taskTime(sendAt))));
-    immediate.afterCommit(id, sendAt);
-    return new Queued(id, true);
+                .scheduledTo(at)));
+    return Optional.of(id);
   }
 
   private long existingId(String idempotencyKey) {

@@ -105,13 +105,24 @@ class MessageStore {
         == 1;
   }
 
-  /** sending → sent with the provider's id; the sealed text is no longer needed. */
+  /**
+   * sending → sent with the provider's id; the sealed text is no longer needed. The message's
+   * dispatch task goes too, unless a poller holds it (in the same statement on PostgreSQL), also
+   * when a status callback already moved the row on.
+   */
   boolean markSent(long id, String providerMessageId, Instant now) {
-    return jdbc.sql(
-                """
-                update sms_message set status = 'sent', provider_message_id = :sid, sent_at = :now,
-                  sealed_body = null, error_code = null, error_message = null, updated_at = :now
-                where id = :id and status = 'sending'""")
+    String update =
+        """
+        update sms_message set status = 'sent', provider_message_id = :sid, sent_at = :now,
+          sealed_body = null, error_code = null, error_message = null, updated_at = :now
+        where id = :id and status = 'sending'""";
+    if (postgres) {
+      update = "with ended as (" + DispatchTaskRows.REMOVE + ") " + update;
+    } else {
+      jdbc.sql(DispatchTaskRows.REMOVE).params(DispatchTaskRows.of(id)).update();
+    }
+    return jdbc.sql(update)
+            .params(DispatchTaskRows.of(id))
             .param("id", id)
             .param("sid", providerMessageId)
             .param("now", utc(now))

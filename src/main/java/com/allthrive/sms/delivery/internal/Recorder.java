@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Records the end of a send in one short transaction each, publishing the status event in the same
  * transaction. A row someone else already moved on is left alone, without an event. The same
  * transaction removes the message's dispatch task when no poller holds it (a send on the immediate
- * path); a task the poller runs is ended by the poller.
+ * path; see {@link MessageStore#markSent}); a task the poller runs is ended by the poller.
  */
 @Component
 class Recorder {
@@ -35,7 +35,6 @@ class Recorder {
   void sent(MessageRow row, String providerMessageId, MessageStatus reported, Instant now) {
     tx.executeWithoutResult(
         status -> {
-          tasks.remove(row.id());
           if (!store.markSent(row.id(), providerMessageId, now)) {
             store.attachProviderId(row.id(), providerMessageId);
             return;
