@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of phone verification over HTTP (not a test).
 #
-#   bench/verification.sh [users] [concurrency]        e.g. bench/verification.sh 20000 32
+#   bench/verification.sh [users] [concurrency]        e.g. bench/verification.sh 20000 8
 #
 # Builds the jar (skipped when present; BENCH_BUILD=1 forces it), creates a fresh PostgreSQL
 # database on localhost:5432, starts the service on it with the console provider, provisions
@@ -16,15 +16,15 @@
 # same server) and of the load generator ("gen cpu"). Their sum bounds req/s on an idle machine:
 # 2 cores give 2000 CPU ms per second. Throughput and latency suffer from anything else running.
 #
-# Environment: BENCH_PORT (18181), BENCH_JAVA (java for the service; default `java`),
-# BENCH_LOAD_JAVA (java for the load generator; default a JDK 21+ under /usr/lib/jvm if any, for
-# virtual threads), BENCH_WARMUP (15000 users first, not reported: the JIT needs them),
+# Environment: BENCH_PORT (18181), BENCH_JAVA (java for the service; default the newest JDK 21+
+# under /usr/lib/jvm, as recommended for production, else `java`), BENCH_LOAD_JAVA (java for the
+# load generator; default `java`), BENCH_WARMUP (15000 users first, not reported: the JIT needs them),
 # BENCH_SERVICE_ENV (extra VAR=value settings for the service), PGHOST/PGPORT/PGUSER.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 USERS=${1:-20000}
-CONCURRENCY=${2:-32}
+CONCURRENCY=${2:-8}
 PORT=${BENCH_PORT:-18181}
 WARMUP=${BENCH_WARMUP:-15000}
 PGHOST=${PGHOST:-localhost}
@@ -33,9 +33,9 @@ PGUSER=${PGUSER:-postgres}
 DB="bench_verification_$$"
 OUT=bench/target
 JAR=$(ls target/allthrive-sms-*.jar 2>/dev/null | grep -v original | head -1 || true)
-SERVICE_JAVA=${BENCH_JAVA:-java}
-LOAD_JAVA=${BENCH_LOAD_JAVA:-$(ls -d /usr/lib/jvm/temurin-2[1-9]*/bin/java /usr/lib/jvm/java-2[1-9]*/bin/java 2>/dev/null | head -1 || true)}
-LOAD_JAVA=${LOAD_JAVA:-java}
+SERVICE_JAVA=${BENCH_JAVA:-$(ls -d /usr/lib/jvm/*-2[1-9]*/bin/java 2>/dev/null | sort -t- -k2 -V | tail -1 || true)}
+SERVICE_JAVA=${SERVICE_JAVA:-java}
+LOAD_JAVA=${BENCH_LOAD_JAVA:-java}
 PLATFORM_KEY="bench-platform-key"
 JWT_SECRET="bench-jwt-secret-of-at-least-thirty-two-bytes"
 
@@ -75,7 +75,6 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
-if [[ -n "${BENCH_SQL:-}" ]]; then psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" -qc "$BENCH_SQL"; fi
 echo "service: $("$SERVICE_JAVA" -version 2>&1 | head -1), database $DB, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$LOAD_JAVA" bench/src/VerificationLoad.java base="http://localhost:$PORT" users="$USERS" warmup="$WARMUP" \
   concurrency="$CONCURRENCY" platformKey=$PLATFORM_KEY jwtSecret=$JWT_SECRET servicePid="$SERVICE_PID"

@@ -1,7 +1,9 @@
 package com.allthrive.sms.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.allthrive.sms.delivery.ConsoleOutbox;
 import com.allthrive.sms.shared.UserId;
 import com.allthrive.sms.support.MutableClock;
 import com.allthrive.sms.support.TestKeys;
@@ -41,6 +43,7 @@ abstract class VerificationFlowTests {
   @Autowired RecordingCodeGenerator codes;
   @Autowired VerifiedEvents events;
   @Autowired JdbcClient jdbc;
+  @Autowired ConsoleOutbox console;
 
   VerificationClient client;
 
@@ -106,11 +109,36 @@ abstract class VerificationFlowTests {
     assertThat(row.get("body"))
         .isEqualTo(
             "Your AllThrive verification code is: ******\n\nThis code expires in 10 minutes.");
-    assertThat(row.get("sealed_body")).isNotNull();
+    long id = ((Number) row.get("id")).longValue();
+    await().atMost(Duration.ofSeconds(10)).until(() -> sent(id));
+    assertThat(console.recent())
+        .filteredOn(e -> e.messageId() == id)
+        .singleElement()
+        .extracting(ConsoleOutbox.Entry::body)
+        .isEqualTo(
+            "Your AllThrive verification code is: "
+                + code
+                + "\n\nThis code expires in 10 minutes.");
+    assertThat(
+            jdbc.sql("select sealed_body is null from sms_message where id = :id")
+                .param("id", id)
+                .query(Boolean.class)
+                .single())
+        .as("the sealed real text is wiped once sent")
+        .isTrue();
     assertThat(output)
         .contains("Sent verification code")
         .doesNotContain(code)
         .doesNotContain(number);
+  }
+
+  private boolean sent(long id) {
+    return "sent"
+        .equals(
+            jdbc.sql("select status from sms_message where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single());
   }
 
   @Test

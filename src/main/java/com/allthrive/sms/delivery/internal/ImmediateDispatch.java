@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -40,6 +41,7 @@ class ImmediateDispatch implements DisposableBean {
   private final DeliverySettings settings;
   private final Clock clock;
   private final ExecutorService executor;
+  private final AtomicInteger waiting = new AtomicInteger();
   private volatile boolean stopping;
 
   ImmediateDispatch(
@@ -85,8 +87,16 @@ class ImmediateDispatch implements DisposableBean {
 
   private void submit(long messageId) {
     try {
-      executor.execute(() -> run(messageId));
+      if (waiting.incrementAndGet() > QUEUE) {
+        throw new RejectedExecutionException("more than " + QUEUE + " sends waiting");
+      }
+      executor.execute(
+          () -> {
+            waiting.decrementAndGet();
+            run(messageId);
+          });
     } catch (RejectedExecutionException e) {
+      waiting.decrementAndGet();
       // too busy or stopping: the poller takes it, now rather than after the grace period
       try {
         tasks.moveTo(messageId, Instant.now());
@@ -118,7 +128,7 @@ class ImmediateDispatch implements DisposableBean {
             threads,
             60,
             TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(QUEUE),
+            new LinkedBlockingQueue<>(),
             new CustomizableThreadFactory("sms-send-"));
     pool.allowCoreThreadTimeOut(true);
     return pool;
