@@ -25,6 +25,15 @@ public interface Accounts {
    */
   Account setPhone(UserId id, PhoneNumber phone);
 
+  /** What {@link #claimPhone} found. */
+  record PhoneClaim(Account account, boolean verifiedByAnother) {}
+
+  /**
+   * {@link #setPhone} for a number the user is about to verify, reading in the same statement
+   * whether another account has verified it (see {@link #verifiedByAnother}).
+   */
+  PhoneClaim claimPhone(UserId id, PhoneNumber phone);
+
   /** Accounts whose current number is {@code number}, verified or not. */
   List<Account> findByPhone(PhoneNumber number);
 

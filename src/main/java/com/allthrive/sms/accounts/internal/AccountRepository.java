@@ -3,6 +3,7 @@ package com.allthrive.sms.accounts.internal;
 import static com.allthrive.sms.shared.Timestamps.utc;
 
 import com.allthrive.sms.accounts.Account;
+import com.allthrive.sms.accounts.Accounts;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
 import java.sql.ResultSet;
@@ -35,6 +36,19 @@ class AccountRepository {
                 + (forUpdate ? " for update" : ""))
         .param("id", id.value())
         .query(AccountRepository::map)
+        .optional();
+  }
+
+  /** The account, locked, and whether an account other than it has verified {@code number}. */
+  Optional<Accounts.PhoneClaim> lockWithOwnership(UserId id, PhoneNumber number) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + ", exists (select 1 from account o where o.verified_phone = :p"
+                + " and o.user_id <> :id) as taken from account where user_id = :id for update")
+        .param("id", id.value())
+        .param("p", number.e164())
+        .query((rs, n) -> new Accounts.PhoneClaim(map(rs, n), rs.getBoolean("taken")))
         .optional();
   }
 

@@ -101,13 +101,30 @@ public class AccountService implements Accounts {
   @Override
   @Transactional
   public Account setPhone(UserId id, PhoneNumber phone) {
-    Account account = accounts.find(id, true).orElseThrow(() -> unknown(id));
+    return withPhone(accounts.find(id, true).orElseThrow(() -> unknown(id)), phone);
+  }
+
+  @Override
+  @Transactional
+  public PhoneClaim claimPhone(UserId id, PhoneNumber phone) {
+    PhoneClaim found = accounts.lockWithOwnership(id, phone).orElseThrow(() -> unknown(id));
+    return new PhoneClaim(withPhone(found.account(), phone), found.verifiedByAnother());
+  }
+
+  /** The locked account with {@code phone} as its number: a new number starts unverified. */
+  private Account withPhone(Account account, PhoneNumber phone) {
     if (Objects.equals(account.phoneNumber(), phone)) {
       return account;
     }
-    changePhone(id, account.phoneNumber(), phone, "web", clock.instant());
+    changePhone(account.id(), account.phoneNumber(), phone, "web", clock.instant());
     return new Account(
-        id, account.username(), account.displayName(), account.timezone(), phone, false, null);
+        account.id(),
+        account.username(),
+        account.displayName(),
+        account.timezone(),
+        phone,
+        false,
+        null);
   }
 
   @Transactional

@@ -2,6 +2,7 @@ package com.allthrive.sms.verification.internal;
 
 import com.allthrive.sms.accounts.Account;
 import com.allthrive.sms.accounts.Accounts;
+import com.allthrive.sms.accounts.Accounts.PhoneClaim;
 import com.allthrive.sms.delivery.SmsOutbox;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.PhoneNumbers;
@@ -91,10 +92,10 @@ public class CodeIssuer {
    */
   private IssueResult issue(Caller caller, PhoneNumber number) {
     Instant now = clock.instant();
-    Account account = accounts.setPhone(caller.user(), number);
+    PhoneClaim claim = accounts.claimPhone(caller.user(), number);
     Optional<PendingCode> state = codes.lock(caller.user());
     Optional<Refused> refused =
-        ownership(account, number)
+        ownership(claim, number)
             .or(() -> limits.cooldown(state, now))
             .or(() -> limits.take(caller, number));
     if (refused.isPresent()) {
@@ -103,11 +104,12 @@ public class CodeIssuer {
     return send(caller, number, state, now);
   }
 
-  private Optional<Refused> ownership(Account account, PhoneNumber number) {
+  private Optional<Refused> ownership(PhoneClaim claim, PhoneNumber number) {
+    Account account = claim.account();
     if (account.hasVerifiedPhone() && number.equals(account.phoneNumber())) {
       return Optional.of(Refused.because(Refusal.ALREADY_VERIFIED));
     }
-    if (accounts.verifiedByAnother(number, account.id())) {
+    if (claim.verifiedByAnother()) {
       return Optional.of(Refused.because(Refusal.NUMBER_TAKEN));
     }
     return Optional.empty();
