@@ -77,5 +77,6 @@ done
 
 echo "service: $("$SERVICE_JAVA" -version 2>&1 | head -1), database $DB, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$LOAD_JAVA" bench/src/VerificationLoad.java base="http://localhost:$PORT" users="$USERS" warmup="$WARMUP" \
-  concurrency="$CONCURRENCY" platformKey=$PLATFORM_KEY jwtSecret=$JWT_SECRET servicePid="$SERVICE_PID"
+  concurrency="$CONCURRENCY" platformKey=$PLATFORM_KEY jwtSecret=$JWT_SECRET servicePid="$SERVICE_PID" \
+  afterWarmup="psql -h $PGHOST -p $PGPORT -U $PGUSER -d $DB -qc checkpoint"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); target: >= 1000 req/s and p99 <= 30 ms per endpoint"

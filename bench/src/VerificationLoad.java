@@ -22,7 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
  * (a small HTTP/1.1 client, so that the generator takes little of the CPU). Bounded: every phase sends
  * exactly one request per user and stops.
  *
- * <p>Arguments (key=value): base, users, warmup, concurrency, platformKey, jwtSecret, code, run.
+ * <p>Arguments (key=value): base, users, warmup, concurrency, platformKey, jwtSecret, code, run,
+ * servicePid, afterWarmup (a shell command run between the warm-up and the measured phases).
  */
 public class VerificationLoad {
 
@@ -65,6 +66,11 @@ public class VerificationLoad {
     System.out.printf("concurrency %d (one keep-alive connection each), %d users (+%d warm-up)%n",
         load.concurrency, users, warmup);
     load.cycle("w", warmup, false);
+    String settle = a.get("afterWarmup");
+    if (settle != null && !settle.isBlank()) {
+      // e.g. a database checkpoint, so that the measured phases do not pay for the warm-up's writes
+      new ProcessBuilder("sh", "-c", settle).inheritIO().start().waitFor();
+    }
     load.cycle("u", users, true);
   }
 

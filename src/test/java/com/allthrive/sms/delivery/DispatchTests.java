@@ -191,7 +191,10 @@ abstract class DispatchTests extends DeliveryIntegrationTests {
                 MessageType.PHONE_VERIFICATION,
                 "Your code is: 111222",
                 null)
-            .withLoggedBody("Your code is: ******");
+            .withLoggedBody("Your code is: ******")
+            // due a moment later, so that the dispatch task (not the send right after commit,
+            // which has the text at hand) is the one that must open the sealed text
+            .withSchedule(clock.instant().plusSeconds(1), null);
 
     long id =
         transactions.execute(

@@ -1,6 +1,7 @@
 package com.allthrive.sms.delivery.internal;
 
 import com.allthrive.sms.delivery.DeliverySettings;
+import com.allthrive.sms.delivery.MessageStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,9 @@ class ImmediateDispatch implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(ImmediateDispatch.class);
   private static final int QUEUE = 10_000;
 
-  private final Dispatcher dispatcher;
+  private final Sender sender;
+  private final Recorder recorder;
+  private final MessageStore store;
   private final DispatchTaskRows tasks;
   private final DeliverySettings settings;
   private final Clock clock;
@@ -45,12 +48,16 @@ class ImmediateDispatch implements DisposableBean {
   private volatile boolean stopping;
 
   ImmediateDispatch(
-      Dispatcher dispatcher,
+      Sender sender,
+      Recorder recorder,
+      MessageStore store,
       DispatchTaskRows tasks,
       DeliverySettings settings,
       Clock clock,
       Environment environment) {
-    this.dispatcher = dispatcher;
+    this.sender = sender;
+    this.recorder = recorder;
+    this.store = store;
     this.tasks = tasks;
     this.settings = settings;
     this.clock = clock;
@@ -67,25 +74,26 @@ class ImmediateDispatch implements DisposableBean {
     return applies(sendAt) ? sendAt.plus(settings.immediateDispatchGrace()) : sendAt;
   }
 
-  /** Sends the message after the current transaction commits, if it is due now. */
-  void afterCommit(long messageId, Instant sendAt) {
-    if (!applies(sendAt) || !TransactionSynchronizationManager.isSynchronizationActive()) {
-      return;
-    }
+  /**
+   * Sends a row the current transaction inserted as {@code sending} once that transaction commits;
+   * {@code body} is the real text.
+   */
+  void afterCommit(MessageRow row, String body) {
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
-            submit(messageId);
+            submit(row, body);
           }
         });
   }
 
-  private boolean applies(Instant sendAt) {
+  /** Whether a message due at {@code sendAt} is sent this way. */
+  boolean applies(Instant sendAt) {
     return settings.immediateDispatch() && !sendAt.isAfter(clock.instant());
   }
 
-  private void submit(long messageId) {
+  private void submit(MessageRow row, String body) {
     try {
       if (waiting.incrementAndGet() > QUEUE) {
         throw new RejectedExecutionException("more than " + QUEUE + " sends waiting");
@@ -93,31 +101,49 @@ class ImmediateDispatch implements DisposableBean {
       executor.execute(
           () -> {
             waiting.decrementAndGet();
-            run(messageId);
+            run(row, body);
           });
     } catch (RejectedExecutionException e) {
       waiting.decrementAndGet();
-      // too busy or stopping: the poller takes it, now rather than after the grace period
-      try {
-        tasks.moveTo(messageId, Instant.now());
-      } catch (RuntimeException again) {
-        log.warn("SMS {} waits for its task's grace period", messageId, again);
-      }
+      release(row);
     }
   }
 
-  private void run(long messageId) {
+  private void run(MessageRow row, String body) {
     if (stopping) {
+      release(row);
       return;
     }
     try {
-      Next next = dispatcher.dispatch(messageId);
+      Instant now = clock.instant();
+      if (!now.isBefore(row.expiresAt())) {
+        recorder.unsent(
+            row,
+            MessageStatus.EXPIRED,
+            "validity_elapsed",
+            "not sent within its validity",
+            false,
+            now);
+        return;
+      }
+      Next next = sender.send(row, body, now, row.attempts());
       if (!next.done()) {
         Duration wait = Duration.between(clock.instant(), next.at());
-        tasks.moveTo(messageId, Instant.now().plus(wait.isNegative() ? Duration.ZERO : wait));
+        tasks.moveTo(row.id(), Instant.now().plus(wait.isNegative() ? Duration.ZERO : wait));
       }
     } catch (RuntimeException e) {
-      log.warn("Immediate send of SMS {} failed; its task will retry it", messageId, e);
+      log.warn("Immediate send of SMS {} failed; its task will look into it", row.id(), e);
+    }
+  }
+
+  /** Not sent here after all: back to pending, for the poller now rather than after the grace. */
+  private void release(MessageRow row) {
+    try {
+      if (store.unclaim(row.id(), row.sendStartedAt(), clock.instant())) {
+        tasks.moveTo(row.id(), Instant.now());
+      }
+    } catch (RuntimeException e) {
+      log.warn("SMS {} waits for its task's grace period", row.id(), e);
     }
   }
 

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +39,10 @@ class JdbcSmsOutbox implements SmsOutbox {
       insert into sms_message (idempotency_key, recipient_user_id, triggered_by_user_id,
         to_phone, message_type, body, sealed_body, status, provider, segments, encoding,
         estimated_cost, attempts, next_attempt_at, priority, related_object_type,
-        related_object_id, created_at, expires_at, updated_at)
+        related_object_id, created_at, send_started_at, expires_at, updated_at)
       values (:key, :recipient, :triggeredBy, :to, :type, :body, :sealed, :status,
-        :provider, :segments, :encoding, :estimatedCost, 0, :sendAt, :priority,
-        :relatedType, :relatedId, :now, :expiresAt, :now)
+        :provider, :segments, :encoding, :estimatedCost, :attempts, :sendAt, :priority,
+        :relatedType, :relatedId, :now, :startedAt, :expiresAt, :now)
       on conflict do nothing""";
 
   private final JdbcClient jdbc;
@@ -80,7 +81,11 @@ class JdbcSmsOutbox implements SmsOutbox {
     Segments segments = Segments.of(sms.body());
     BigDecimal estimatedCost =
         settings.pricePerSegment().multiply(BigDecimal.valueOf(segments.count()));
-    Instant taskAt = immediate.taskTime(sendAt);
+    // a message due now is claimed by its insert: sent on this instance right after the commit
+    boolean claimed = immediate.applies(sendAt);
+    // the stored precision, so that the claim can be matched again (see MessageStore.unclaim)
+    Instant startedAt = now.truncatedTo(ChronoUnit.MICROS);
+    byte[] sealed = redacted ? sealer.seal(sms.body()) : null;
     Map<String, Object> row = new HashMap<>();
     row.put("key", sms.idempotencyKey());
     row.put("recipient", sms.recipient() == null ? null : sms.recipient().value());
@@ -88,18 +93,21 @@ class JdbcSmsOutbox implements SmsOutbox {
     row.put("to", sms.to().e164());
     row.put("type", sms.type().code());
     row.put("body", redacted ? sms.loggedBody() : sms.body());
-    row.put("sealed", redacted ? sealer.seal(sms.body()) : null);
-    row.put("status", MessageStatus.PENDING.code());
+    row.put("sealed", sealed);
+    row.put("status", (claimed ? MessageStatus.SENDING : MessageStatus.PENDING).code());
+    row.put("attempts", claimed ? 1 : 0);
+    row.put("startedAt", claimed ? utc(startedAt) : null);
     row.put("provider", settings.provider().name().toLowerCase());
     row.put("segments", segments.count());
     row.put("encoding", segments.encoding().code());
     row.put("estimatedCost", estimatedCost);
-    row.put("sendAt", utc(sendAt));
+    row.put("sendAt", claimed ? null : utc(sendAt));
     row.put("priority", sms.priority().code());
     row.put("relatedType", sms.relatedObjectType());
     row.put("relatedId", sms.relatedObjectId());
     row.put("now", utc(now));
     row.put("expiresAt", utc(expiresAt));
+    Instant taskAt = immediate.taskTime(sendAt);
     Optional<Long> id =
         postgres
             ? insertWithTask(row, sms.priority(), taskAt)
@@ -107,7 +115,26 @@ class JdbcSmsOutbox implements SmsOutbox {
     if (id.isEmpty()) {
       return new Queued(existingId(sms.idempotencyKey()), false);
     }
-    immediate.afterCommit(id.get(), sendAt);
+    if (claimed) {
+      immediate.afterCommit(
+          new MessageRow(
+              id.get(),
+              sms.to().e164(),
+              sms.type(),
+              (String) row.get("body"),
+              sealed,
+              MessageStatus.SENDING,
+              1,
+              null,
+              segments.count(),
+              estimatedCost,
+              null,
+              null,
+              expiresAt,
+              startedAt,
+              null),
+          sms.body());
+    }
     return new Queued(id.get(), true);
   }
 

@@ -91,6 +91,20 @@ class MessageStore {
         == 1;
   }
 
+  /** sending → pending: a claimed send that was never started goes back to the queue. */
+  boolean unclaim(long id, Instant claimedAt, Instant now) {
+    return jdbc.sql(
+                """
+                update sms_message set status = 'pending', attempts = attempts - 1,
+                  send_started_at = null, next_attempt_at = :now, updated_at = :now
+                where id = :id and status = 'sending' and send_started_at = :claimed""")
+            .param("id", id)
+            .param("claimed", utc(claimedAt))
+            .param("now", utc(now))
+            .update()
+        == 1;
+  }
+
   /** sending → sending: a lost attempt was not found at the provider; a new one starts now. */
   boolean reclaim(long id, Instant previousStart, Instant now) {
     return jdbc.sql(
