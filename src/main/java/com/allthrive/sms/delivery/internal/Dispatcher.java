@@ -22,14 +22,21 @@ import org.springframework.stereotype.Component;
 class Dispatcher {
 
   private final MessageStore store;
+  private final SendClaims claims;
   private final Sender sender;
   private final LostSends lostSends;
   private final Recorder recorder;
   private final Clock clock;
 
   Dispatcher(
-      MessageStore store, Sender sender, LostSends lostSends, Recorder recorder, Clock clock) {
+      MessageStore store,
+      SendClaims claims,
+      Sender sender,
+      LostSends lostSends,
+      Recorder recorder,
+      Clock clock) {
     this.store = store;
+    this.claims = claims;
     this.sender = sender;
     this.lostSends = lostSends;
     this.recorder = recorder;
@@ -38,7 +45,7 @@ class Dispatcher {
 
   Next dispatch(long messageId) {
     Instant now = clock.instant();
-    Optional<MessageRow> claimed = store.claimDue(messageId, now);
+    Optional<MessageRow> claimed = claims.claimDue(messageId, now);
     if (claimed.isPresent()) {
       return claimed(claimed.get(), now);
     }
@@ -70,7 +77,7 @@ class Dispatcher {
     if (body.isEmpty()) {
       return unsent(row, "sealed_body_unreadable", "the sealed text cannot be opened", now);
     }
-    if (!store.claim(row.id(), now)) {
+    if (!claims.claim(row.id(), now)) {
       return Next.DONE;
     }
     return sender.send(row, body.get(), now, row.attempts() + 1);

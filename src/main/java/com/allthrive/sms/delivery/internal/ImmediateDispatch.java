@@ -39,7 +39,7 @@ class ImmediateDispatch implements DisposableBean {
 
   private final Sender sender;
   private final Recorder recorder;
-  private final MessageStore store;
+  private final SendClaims claims;
   private final DispatchTaskRows tasks;
   private final DeliverySettings settings;
   private final Clock clock;
@@ -50,14 +50,14 @@ class ImmediateDispatch implements DisposableBean {
   ImmediateDispatch(
       Sender sender,
       Recorder recorder,
-      MessageStore store,
+      SendClaims claims,
       DispatchTaskRows tasks,
       DeliverySettings settings,
       Clock clock,
       Environment environment) {
     this.sender = sender;
     this.recorder = recorder;
-    this.store = store;
+    this.claims = claims;
     this.tasks = tasks;
     this.settings = settings;
     this.clock = clock;
@@ -139,7 +139,7 @@ class ImmediateDispatch implements DisposableBean {
   /** Not sent here after all: back to pending, for the poller now rather than after the grace. */
   private void release(MessageRow row) {
     try {
-      if (store.unclaim(row.id(), row.sendStartedAt(), clock.instant())) {
+      if (claims.unclaim(row.id(), row.sendStartedAt(), clock.instant())) {
         tasks.moveTo(row.id(), Instant.now());
       }
     } catch (RuntimeException e) {

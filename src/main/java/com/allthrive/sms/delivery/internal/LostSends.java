@@ -29,6 +29,7 @@ class LostSends {
 
   private final SmsProvider provider;
   private final MessageStore store;
+  private final SendClaims claims;
   private final Sender sender;
   private final Recorder recorder;
   private final RetryPolicy retries;
@@ -38,6 +39,7 @@ class LostSends {
   LostSends(
       SmsProvider provider,
       MessageStore store,
+      SendClaims claims,
       Sender sender,
       Recorder recorder,
       RetryPolicy retries,
@@ -45,6 +47,7 @@ class LostSends {
       Clock clock) {
     this.provider = provider;
     this.store = store;
+    this.claims = claims;
     this.sender = sender;
     this.recorder = recorder;
     this.retries = retries;
@@ -103,7 +106,7 @@ class LostSends {
     if (row.attempts() >= retries.maxAttempts()) {
       return unsent(row, MessageStatus.FAILED, "no_response", "the provider never answered", now);
     }
-    if (!store.reclaim(row.id(), row.sendStartedAt(), now)) {
+    if (!claims.reclaim(row.id(), row.sendStartedAt(), now)) {
       return Next.DONE;
     }
     log.info("SMS {} not found at the provider after the grace period; sending again", row.id());
