@@ -15,8 +15,13 @@
  *       ({@code sms-dispatch}, instance id = message id) in the caller's transaction: a rollback
  *       leaves nothing to send, a crash after commit leaves a due execution that any instance picks
  *       up after a restart.
- *   <li><b>State lives in the row.</b> A run marks the row {@code sending} (attempts + 1, {@code
- *       send_started_at}) in one short transaction, calls the provider outside any transaction, and
+ *   <li><b>Right after commit.</b> A message due now is inserted already {@code sending} (the
+ *       insert is the claim) and sent by the queuing instance once the transaction commits, with
+ *       the text at hand; its execution is due only {@code immediateDispatchGrace} (30 s) later and
+ *       is removed with the result, so the poller only sees it when that instance died or gave it
+ *       back ({@code ImmediateDispatch}).
+ *   <li><b>State lives in the row.</b> Any other run marks the row {@code sending} (attempts + 1,
+ *       {@code send_started_at}) in one statement, calls the provider outside any transaction, and
  *       records {@code sent} (provider id) or a failure in a second one. Every update is
  *       conditional on the status it starts from, so a status callback racing the dispatcher, or
  *       the same execution run twice, never moves a row backwards or double-publishes.
@@ -56,11 +61,10 @@
  *       link and the text. A message still waiting is not sent any more.
  *   <li><b>Console provider</b> logs the masked number and the logged (redacted) text; the real
  *       text is kept only in the in-memory {@code ConsoleOutbox} for the demo console.
- *   <li><b>Throughput.</b> db-scheduler runs sends on its own pool of {@code SMS_DISPATCH_THREADS}
- *       platform threads (default 100; Java 17 has no virtual threads), so throughput is about
- *       threads / provider latency; the Twilio connection pool allows {@code maxConnections}
- *       (default 200) connections. PostgreSQL polls with {@code lock_and_fetch} (SKIP LOCKED, many
- *       instances), H2 with {@code fetch}.
+ *   <li><b>Throughput.</b> Each path sends on up to {@code SMS_DISPATCH_THREADS} threads (default
+ *       100; virtual threads on Java 21+), so throughput is about threads / provider latency; the
+ *       Twilio connection pool allows {@code maxConnections} (default 200) connections. PostgreSQL
+ *       polls with {@code lock_and_fetch} (SKIP LOCKED, many instances), H2 with {@code fetch}.
  * </ul>
  */
 package com.allthrive.sms.delivery;
