@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.allthrive.sms.delivery.DeliverySettings;
 import com.allthrive.sms.delivery.MessageType;
+import com.allthrive.sms.delivery.TestDeliverySettings;
 import com.allthrive.sms.delivery.provider.SendOutcome.Failed;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.support.FakeTwilio;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -162,22 +162,7 @@ class TwilioProviderTests {
             timeout,
             timeout,
             20);
-    return new DeliverySettings(
-        DeliverySettings.Provider.TWILIO,
-        "https://sms.example.test",
-        null,
-        true,
-        twilio,
-        6,
-        Duration.ofSeconds(5),
-        Duration.ofMinutes(10),
-        Duration.ofSeconds(60),
-        Duration.ofSeconds(10),
-        Duration.ofHours(4),
-        new BigDecimal("0.0083"),
-        true,
-        10,
-        Duration.ofSeconds(30));
+    return TestDeliverySettings.twilio("https://sms.example.test", twilio);
   }
 
   private static SendRequest request(PhoneNumber to, String body, Duration validity) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.allthrive.sms.delivery.DeliverySettings;
+import com.allthrive.sms.delivery.TestDeliverySettings;
 import com.allthrive.sms.shared.ApiProblem;
 import com.allthrive.sms.support.FakeTwilio;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -89,21 +89,6 @@ class TwilioSignaturesTests {
             Duration.ofSeconds(1),
             Duration.ofSeconds(1),
             10);
-    return new DeliverySettings(
-        DeliverySettings.Provider.TWILIO,
-        baseUrl,
-        null,
-        true,
-        twilio,
-        6,
-        Duration.ofSeconds(5),
-        Duration.ofMinutes(10),
-        Duration.ofSeconds(60),
-        Duration.ofSeconds(10),
-        Duration.ofHours(4),
-        new BigDecimal("0.0083"),
-        true,
-        10,
-        Duration.ofSeconds(30));
+    return TestDeliverySettings.twilio(baseUrl, twilio);
   }
 }
