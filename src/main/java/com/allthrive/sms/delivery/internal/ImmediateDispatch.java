@@ -5,6 +5,7 @@ import com.allthrive.sms.delivery.MessageStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -65,13 +66,13 @@ class ImmediateDispatch implements DisposableBean {
     this.executor =
         (Threading.VIRTUAL.isActive(environment)
                 ? VirtualDispatchThreads.create(threads)
-                : java.util.Optional.<ExecutorService>empty())
+                : Optional.<ExecutorService>empty())
             .orElseGet(() -> platformThreads(threads));
   }
 
-  /** When the task of a message due at {@code sendAt} should run. */
+  /** When the task of a message sent this way runs, in case this instance does not send it. */
   Instant taskTime(Instant sendAt) {
-    return applies(sendAt) ? sendAt.plus(settings.immediateDispatchGrace()) : sendAt;
+    return sendAt.plus(settings.immediateDispatchGrace());
   }
 
   /**
@@ -160,7 +161,7 @@ class ImmediateDispatch implements DisposableBean {
     return pool;
   }
 
-  /** Lets running sends finish; queued ones stay with their tasks. */
+  /** Lets running sends finish; queued ones go back to pending for the poller. */
   @Override
   public void destroy() throws InterruptedException {
     stopping = true;

@@ -83,7 +83,7 @@ class JdbcSmsOutbox implements SmsOutbox {
         settings.pricePerSegment().multiply(BigDecimal.valueOf(segments.count()));
     // a message due now is claimed by its insert: sent on this instance right after the commit
     boolean claimed = immediate.applies(sendAt);
-    // the stored precision, so that the claim can be matched again (see MessageStore.unclaim)
+    // the stored precision, so that the claim can be matched again (see SendClaims.unclaim)
     Instant startedAt = now.truncatedTo(ChronoUnit.MICROS);
     byte[] sealed = redacted ? sealer.seal(sms.body()) : null;
     Map<String, Object> row = new HashMap<>();
@@ -107,7 +107,7 @@ class JdbcSmsOutbox implements SmsOutbox {
     row.put("relatedId", sms.relatedObjectId());
     row.put("now", utc(now));
     row.put("expiresAt", utc(expiresAt));
-    Instant taskAt = immediate.taskTime(sendAt);
+    Instant taskAt = claimed ? immediate.taskTime(sendAt) : sendAt;
     Optional<Long> id =
         postgres
             ? insertWithTask(row, sms.priority(), taskAt)
