@@ -30,7 +30,7 @@ public interface Accounts {
 
   /**
    * {@link #setPhone} for a number the user is about to verify, reading in the same statement
-   * whether another account has verified it (see {@link #verifiedByAnother}).
+   * whether an account other than this one has verified it.
    */
   PhoneClaim claimPhone(UserId id, PhoneNumber phone);
 
@@ -53,9 +53,6 @@ public interface Accounts {
    * transaction.
    */
   VerifyOutcome markVerified(UserId id, PhoneNumber number, Instant at, ConsentEvidence evidence);
-
-  /** True when an account other than {@code except} has verified {@code number}. */
-  boolean verifiedByAnother(PhoneNumber number, UserId except);
 
   /**
    * Sets the user's time zone (the user's own choice, e.g. from their SMS settings); false when the

@@ -69,8 +69,7 @@ public class AccountService implements Accounts {
     return VerifyOutcome.VERIFIED;
   }
 
-  @Override
-  public boolean verifiedByAnother(PhoneNumber number, UserId except) {
+  private boolean verifiedByAnother(PhoneNumber number, UserId except) {
     return accounts.verifiedOwner(number).filter(owner -> !owner.equals(except)).isPresent();
   }
 

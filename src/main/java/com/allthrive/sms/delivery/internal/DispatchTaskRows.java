@@ -25,24 +25,18 @@ class DispatchTaskRows {
     this.jdbc = jdbc;
   }
 
-  /** The parameters that name a message's task in {@link #REMOVE}. */
+  /** The parameters that name a message's task ({@code :task}, {@code :taskId}). */
   static Map<String, Object> of(long messageId) {
     return Map.of("task", DispatchTasks.DISPATCH.getTaskName(), "taskId", Long.toString(messageId));
-  }
-
-  /** The message is done: its task has nothing left to do. */
-  void remove(long messageId) {
-    jdbc.sql(REMOVE).params(of(messageId)).update();
   }
 
   /** The message needs another look at {@code at} (on the scheduler's clock). */
   void moveTo(long messageId, Instant at) {
     jdbc.sql(
             "update scheduled_tasks set execution_time = :at, version = version + 1"
-                + " where task_name = :name and task_instance = :id and picked = false")
+                + " where task_name = :task and task_instance = :taskId and picked = false")
+        .params(of(messageId))
         .param("at", utc(at))
-        .param("name", DispatchTasks.DISPATCH.getTaskName())
-        .param("id", Long.toString(messageId))
         .update();
   }
 }

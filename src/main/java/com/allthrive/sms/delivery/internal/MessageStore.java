@@ -57,23 +57,16 @@ class MessageStore {
 
   /**
    * sending → sent with the provider's id; the sealed text is no longer needed. The message's
-   * dispatch task goes too, unless a poller holds it (in the same statement on PostgreSQL), also
-   * when a status callback already moved the row on.
+   * dispatch task goes too (see {@link #endingTask}), also when a status callback already moved the
+   * row on.
    */
   boolean markSent(long id, String providerMessageId, Instant now) {
-    String update =
-        """
-        update sms_message set status = 'sent', provider_message_id = :sid, sent_at = :now,
-          sealed_body = null, error_code = null, error_message = null, updated_at = :now
-        where id = :id and status = 'sending'""";
-    if (postgres) {
-      update = "with ended as (" + DispatchTaskRows.REMOVE + ") " + update;
-    } else {
-      jdbc.sql(DispatchTaskRows.REMOVE).params(DispatchTaskRows.of(id)).update();
-    }
-    return jdbc.sql(update)
-            .params(DispatchTaskRows.of(id))
-            .param("id", id)
+    return endingTask(
+                id,
+                """
+                update sms_message set status = 'sent', provider_message_id = :sid, sent_at = :now,
+                  sealed_body = null, error_code = null, error_message = null, updated_at = :now
+                where id = :id and status = 'sending'""")
             .param("sid", providerMessageId)
             .param("now", utc(now))
             .update()
@@ -110,15 +103,18 @@ class MessageStore {
         == 1;
   }
 
-  /** pending or sending → failed or expired, never sent; the sealed text is wiped. */
+  /**
+   * pending or sending → failed or expired, never sent; the sealed text is wiped and the dispatch
+   * task goes (see {@link #endingTask}).
+   */
   boolean markUnsent(long id, MessageStatus status, String code, String message, Instant now) {
-    return jdbc.sql(
+    return endingTask(
+                id,
                 """
                 update sms_message set status = :status, error_code = :code,
                   error_message = :message, sealed_body = null, next_attempt_at = null,
                   updated_at = :now
                 where id = :id and status in ('pending', 'sending')""")
-            .param("id", id)
             .param("status", status.code())
             .param("code", code)
             .param("message", message)
@@ -174,6 +170,22 @@ class MessageStore {
         .param("unit", unit)
         .param("now", utc(now))
         .update();
+  }
+
+  /**
+   * {@code update} of row {@code id} (bound here as {@code :id}) that also removes the message's
+   * dispatch task unless a poller holds it (that run ends its task itself): in the same statement
+   * on PostgreSQL, in one just before it on H2. For a send on the immediate path, whose task only
+   * waits in case this instance fails.
+   */
+  private JdbcClient.StatementSpec endingTask(long id, String update) {
+    if (postgres) {
+      return jdbc.sql("with ended as (" + DispatchTaskRows.REMOVE + ") " + update)
+          .params(DispatchTaskRows.of(id))
+          .param("id", id);
+    }
+    jdbc.sql(DispatchTaskRows.REMOVE).params(DispatchTaskRows.of(id)).update();
+    return jdbc.sql(update).param("id", id);
   }
 
   private static List<String> below(MessageStatus target) {

@@ -10,24 +10,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Records the end of a send in one short transaction each, publishing the status event in the same
  * transaction. A row someone else already moved on is left alone, without an event. The same
  * transaction removes the message's dispatch task when no poller holds it (a send on the immediate
- * path; see {@link MessageStore#markSent}); a task the poller runs is ended by the poller.
+ * path; see {@link MessageStore#markSent} and {@link MessageStore#markUnsent}); a task the poller
+ * runs is ended by the poller.
  */
 @Component
 class Recorder {
 
   private final MessageStore store;
   private final StatusEvents events;
-  private final DispatchTaskRows tasks;
   private final TransactionTemplate tx;
 
-  Recorder(
-      MessageStore store,
-      StatusEvents events,
-      DispatchTaskRows tasks,
-      PlatformTransactionManager transactions) {
+  Recorder(MessageStore store, StatusEvents events, PlatformTransactionManager transactions) {
     this.store = store;
     this.events = events;
-    this.tasks = tasks;
     this.tx = new TransactionTemplate(transactions);
   }
 
@@ -57,7 +52,6 @@ class Recorder {
       Instant now) {
     tx.executeWithoutResult(
         s -> {
-          tasks.remove(row.id());
           if (store.markUnsent(row.id(), status, code, message, now)) {
             events.changed(row, status, now);
             if (optOut) {
