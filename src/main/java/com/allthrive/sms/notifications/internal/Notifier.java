@@ -6,6 +6,7 @@ import com.allthrive.sms.notifications.Outcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,12 +32,22 @@ class Notifier {
 
   @Transactional(propagation = Propagation.MANDATORY)
   Decision notify(String eventId, Candidate candidate, OutgoingText text) {
+    return notify(eventId, candidate, sendAt -> text);
+  }
+
+  /**
+   * As {@link #notify(String, Candidate, OutgoingText)}, with a text that depends on when it goes
+   * out: now, or at the end of the recipient's quiet hours.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  Decision notify(String eventId, Candidate candidate, Function<Instant, OutgoingText> textAt) {
     Instant now = clock.instant();
     Optional<Verdict> verdict = policy.evaluate(candidate, now);
     if (verdict.isPresent() && verdict.get() instanceof Verdict.Skip skip) {
       return decisions.record(eventId, candidate, Outcome.SKIPPED, skip.reason(), null);
     }
     Instant sendAt = verdict.map(v -> ((Verdict.Defer) v).until()).orElse(null);
+    OutgoingText text = textAt.apply(sendAt == null ? now : sendAt);
     var queued = outbox.enqueue(message(candidate, text, sendAt));
     if (!queued.created()) {
       return decisions.record(eventId, candidate, Outcome.SKIPPED, "duplicate", queued.messageId());
