@@ -12,10 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param invitationsPerInviterPerDay battle invitations one user may text per day
  * @param invitationsPerNumberPerDay battle invitations one number may receive per day
  * @param invitationValidity how long an invitation text is worth sending
- * @param dmDebounce after a direct-message text, how long further messages of the thread send
- *     none to that recipient ({@code SMS_DM_DEBOUNCE})
- * @param reminderGrace how late a challenge reminder may still go out ({@code
- *     SMS_REMINDER_GRACE}); a reminder later than that is not sent
+ * @param dmDebounce after a direct-message text, how long further messages of the thread send none
+ *     to that recipient ({@code SMS_DM_DEBOUNCE})
+ * @param reminderGrace how late a challenge reminder may still go out ({@code SMS_REMINDER_GRACE});
+ *     a reminder later than that is not sent
  * @param reminderPageSize participants decided per transaction when a reminder fans out
  * @param reminderRecheck when a reminder's task runs before its time on the service's clock (clock
  *     skew between instances), how soon it looks again

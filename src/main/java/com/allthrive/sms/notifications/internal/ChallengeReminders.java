@@ -45,13 +45,9 @@ public class ChallengeReminders {
     Fields fields = Fields.body(body, "invalid_challenge");
     var challenge =
         new Challenge(
-            id,
-            fields.text("title", 200),
-            fields.url("challenge_url"),
-            fields.instant("deadline"));
+            id, fields.text("title", 200), fields.url("challenge_url"), fields.instant("deadline"));
     List<UserId> participants =
-        List.copyOf(
-            new LinkedHashSet<>(fields.userIds("participant_ids", 0, MAX_PARTICIPANTS)));
+        List.copyOf(new LinkedHashSet<>(fields.userIds("participant_ids", 0, MAX_PARTICIPANTS)));
     Instant now = clock.instant();
     store.save(challenge, now);
     store.replaceParticipants(id, participants);

@@ -42,8 +42,7 @@ class ChallengeStore {
    * listed ones are added; a submission already recorded stays.
    */
   void replaceParticipants(String challengeId, List<UserId> users) {
-    jdbc.sql(
-            "delete from challenge_participant where challenge_id = :id and submitted_at is null")
+    jdbc.sql("delete from challenge_participant where challenge_id = :id and submitted_at is null")
         .param("id", challengeId)
         .update();
     for (int from = 0; from < users.size(); from += INSERT_CHUNK) {
@@ -87,12 +86,12 @@ class ChallengeStore {
         .param("user", user.value())
         .update();
     return jdbc.sql(
-            "select count(*) from challenge_participant where challenge_id = :id"
-                + " and user_id = :user")
-        .param("id", challengeId)
-        .param("user", user.value())
-        .query(Long.class)
-        .single()
+                "select count(*) from challenge_participant where challenge_id = :id"
+                    + " and user_id = :user")
+            .param("id", challengeId)
+            .param("user", user.value())
+            .query(Long.class)
+            .single()
         > 0;
   }
 
@@ -109,8 +108,8 @@ class ChallengeStore {
   }
 
   /**
-   * Takes the reminder of {@code window} for the participant; false when it was taken before (by
-   * an earlier run, another instance, or before a restart). Joins the caller's transaction.
+   * Takes the reminder of {@code window} for the participant; false when it was taken before (by an
+   * earlier run, another instance, or before a restart). Joins the caller's transaction.
    */
   boolean claim(String challengeId, UserId user, ReminderWindow window, Instant now) {
     return jdbc.sql(

@@ -63,10 +63,7 @@ class DirectMessageHandler implements EventHandler<DirectMessageHandler.Created>
     List<Decision> out = new ArrayList<>();
     String body = body(event);
     List<UserId> ordered =
-        event.recipients().stream()
-            .distinct()
-            .sorted(Comparator.comparing(UserId::value))
-            .toList();
+        event.recipients().stream().distinct().sorted(Comparator.comparing(UserId::value)).toList();
     for (UserId user : ordered) {
       var candidate =
           recipients

@@ -69,7 +69,8 @@ class ReminderFanout {
       return Optional.of(now.plus(min(wait, settings.reminderRecheck())));
     }
     if (now.isAfter(at.plus(settings.reminderGrace())) || !now.isBefore(challenge.deadline())) {
-      log.warn("Reminder {} of challenge {} is past its grace; not sent", window.code(), challengeId);
+      log.warn(
+          "Reminder {} of challenge {} is past its grace; not sent", window.code(), challengeId);
       return Optional.empty();
     }
     String eventId = eventId(challengeId, window);
@@ -93,7 +94,9 @@ class ReminderFanout {
       }
       var candidate =
           recipients.candidate(
-              user, MessageType.CHALLENGE_REMINDER, Category.CHALLENGE_REMINDERS,
+              user,
+              MessageType.CHALLENGE_REMINDER,
+              Category.CHALLENGE_REMINDERS,
               challenge.deadline());
       notifier.notify(eventId, candidate, sendAt -> text(challenge, window, user, sendAt));
     }

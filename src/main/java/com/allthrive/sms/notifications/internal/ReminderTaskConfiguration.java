@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,8 +23,9 @@ class ReminderTaskConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(ReminderTaskConfiguration.class);
 
+  /** The fan-out is looked up at run time: it needs the scheduler that needs this task. */
   @Bean
-  Task<Void> challengeReminderTask(ReminderFanout fanout, Clock clock) {
+  Task<Void> challengeReminderTask(ObjectProvider<ReminderFanout> fanout, Clock clock) {
     return Tasks.custom(ReminderSchedule.TASK)
         .onFailure(afterError())
         .onDeadExecutionRevive()
@@ -32,7 +34,7 @@ class ReminderTaskConfiguration {
               String id = instance.getId();
               int colon = id.indexOf(':');
               var window = ReminderWindow.of(id.substring(0, colon));
-              return completion(fanout.run(id.substring(colon + 1), window), clock);
+              return completion(fanout.getObject().run(id.substring(colon + 1), window), clock);
             });
   }
 

@@ -37,8 +37,8 @@ enum ReminderWindow {
 
   /**
    * The time left as the text states it when sent at {@code sendAt}: the window's own words while
-   * within {@code grace} of its moment; for a text that waited (quiet hours) the true time left,
-   * in whole hours or minutes, rounded down, so a text never claims more time than there is.
+   * within {@code grace} of its moment; for a text that waited (quiet hours) the true time left, in
+   * whole hours or minutes, rounded down, so a text never claims more time than there is.
    */
   String timeLeft(Instant deadline, Instant sendAt, Duration grace) {
     if (!sendAt.isAfter(fireAt(deadline).plus(grace))) {

@@ -23,8 +23,7 @@ class ChallengesController {
   }
 
   @PutMapping
-  ChallengeReminders.Scheduled put(
-      @PathVariable String challengeId, @RequestBody JsonNode body) {
+  ChallengeReminders.Scheduled put(@PathVariable String challengeId, @RequestBody JsonNode body) {
     return reminders.put(challengeId, body);
   }
 

@@ -9,8 +9,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The registry in Redis when {@code REDIS_URL} ({@code spring.data.redis.url}) is set, in memory
- * otherwise; never a silent fallback from one to the other.
+ * The registry in Redis when {@code REDIS_URL} ({@code sms.presence.redis-url}, which also sets
+ * {@code spring.data.redis.url}) is set, in memory otherwise; never a silent fallback from one to
+ * the other.
  */
 @Configuration(proxyBeanMethods = false)
 class RegistryConfiguration {
@@ -21,7 +22,7 @@ class RegistryConfiguration {
       ObjectProvider<StringRedisTemplate> redis,
       PresenceSettings settings,
       Clock clock) {
-    String url = env.getProperty("spring.data.redis.url", "");
+    String url = env.getProperty("sms.presence.redis-url", "");
     if (url.isBlank()) {
       return new MemoryRegistry(clock);
     }
