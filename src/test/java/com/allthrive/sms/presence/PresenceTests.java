@@ -58,7 +58,7 @@ abstract class PresenceTests {
     await()
         .during(Duration.ofSeconds(3))
         .atMost(WAIT)
-        .as("the open tab's pongs keep the user online past the TTL")
+        .alias("the open tab's pongs keep the user online past the TTL")
         .until(() -> presence.isOnline(user));
     second.close();
     await().atMost(WAIT).until(() -> !presence.isOnline(user));
