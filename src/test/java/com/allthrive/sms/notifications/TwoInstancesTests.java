@@ -4,21 +4,17 @@ import static com.allthrive.sms.notifications.DirectMessageFixtures.dm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.allthrive.sms.SmsApplication;
-import com.allthrive.sms.accounts.Accounts;
-import com.allthrive.sms.accounts.ConsentEvidence;
 import com.allthrive.sms.accounts.JwtFixtures;
 import com.allthrive.sms.presence.Presence;
-import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
 import com.allthrive.sms.support.FakeTwilio;
+import com.allthrive.sms.support.Instances;
 import com.allthrive.sms.support.PlatformHttp;
 import com.allthrive.sms.support.PresenceClient;
 import com.allthrive.sms.support.RequiresPostgres;
 import com.allthrive.sms.support.RequiresRedis;
 import com.allthrive.sms.support.TestDatabases;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +25,6 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -122,36 +117,14 @@ class TwoInstancesTests {
   }
 
   static void verifiedUser(String id, String phone) {
-    var put =
-        new PlatformHttp(port(a))
-            .put(
-                "/api/v1/platform/users/" + id,
-                "{\"username\":\""
-                    + id
-                    + "\",\"timezone\":\"UTC\",\"phone_number\":\""
-                    + phone
-                    + "\"}");
-    assertThat(put.statusCode()).isEqualTo(200);
-    a.getBean(org.springframework.transaction.support.TransactionTemplate.class)
-        .executeWithoutResult(
-            s ->
-                a.getBean(Accounts.class)
-                    .markVerified(
-                        new UserId(id),
-                        new PhoneNumber(phone),
-                        Instant.now(),
-                        new ConsentEvidence("127.0.0.1", "test", "disclosure")));
+    Instances.verifiedUser(a, id, phone);
   }
 
   static int port(ConfigurableApplicationContext context) {
-    return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    return Instances.port(context);
   }
 
   static ConfigurableApplicationContext start(Map<String, Object> properties) {
-    String[] args =
-        properties.entrySet().stream()
-            .map(e -> "--" + e.getKey() + "=" + e.getValue())
-            .toArray(String[]::new);
-    return new SpringApplicationBuilder(SmsApplication.class).profiles("test").run(args);
+    return Instances.start(properties);
   }
 }
