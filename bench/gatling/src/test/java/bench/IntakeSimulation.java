@@ -49,10 +49,11 @@ public class IntakeSimulation extends Simulation {
               })
           .iterator();
 
-  ScenarioBuilder scenario() {
+  ScenarioBuilder build() {
     return switch (TARGET) {
       case "bare" ->
           scenario("bare insert")
+              .feed(feeder)
               .exec(
                   http("bare insert")
                       .post("/bench/bare-insert")
@@ -90,7 +91,7 @@ public class IntakeSimulation extends Simulation {
   }
 
   {
-    setUp(scenario().injectOpen(constantUsersPerSec(RATE).during(SECONDS)))
+    setUp(build().injectOpen(constantUsersPerSec(RATE).during(SECONDS)))
         .protocols(protocol)
         .assertions(global().failedRequests().percent().lte(100.0));
   }
