@@ -12,7 +12,8 @@
 #   dm           direct_message.created, a new thread each time, to a random seeded user
 #   achievement  achievement.unlocked for a random seeded user
 # Every event has its own Idempotency-Key. Prints per phase: requests, failures, achieved
-# requests/s, p50 and p99 latency (Gatling's global figures).
+# requests/s (successful answers over the whole phase, Gatling's mean throughput), p50 and p99
+# latency of the successful answers (Gatling's global figures).
 #
 # The bare endpoint is benchmark code (bench/src), put on the class path with -Dloader.path and
 # switched on with SMS_BENCH_BARE_INSERT=true; it is never in the jar.
@@ -84,12 +85,15 @@ phase() {
   ./mvnw -q -B -f bench/gatling/pom.xml gatling:test -Dbase="http://localhost:$PORT" -Dkey=$KEY \
     -Dtarget="$target" -Drate="$rate" -Dseconds="$seconds" -Dusers="$USERS" >"$OUT/gatling-$label.log" 2>&1 \
     || { tail -30 "$OUT/gatling-$label.log"; exit 1; }
-  awk -v label="$label" -v seconds="$seconds" '
-    /> request count/        { gsub(/[(),=]/," "); total=$4; ok=$5; ko=$6 }
-    /> response time 50th/   { p50=$(NF-2) }
-    /> response time 99th/   { p99=$(NF-2) }
+  # Gatling's "Global Information": columns total | OK | KO; latencies of the OK requests
+  awk -F'|' -v label="$label" -v seconds="$seconds" '
+    function num(v) { gsub(/[ ,]/, "", v); return v }
+    /> request count/                 { total = num($2); ok = num($3); ko = num($4) + 0 }
+    /> response time 50th percentile/ { p50 = num($3) }
+    /> response time 99th percentile/ { p99 = num($3) }
+    /> mean throughput/               { rps = num($3) }
     END { printf "%-12s requests %7d  failed %6d  ok/s %8.1f  p50 %6s ms  p99 %6s ms\n",
-                 label, total, ko, ok/seconds, p50, p99 }' "$OUT/gatling-$label.log"
+                 label, total, ko, rps, p50, p99 }' "$OUT/gatling-$label.log"
 }
 
 echo "service: $("$SERVICE_JAVA" -version 2>&1 | head -1), database $DB, $USERS users, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
