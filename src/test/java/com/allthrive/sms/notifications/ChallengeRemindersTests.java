@@ -1,10 +1,10 @@
 package com.allthrive.sms.notifications;
 
+import static com.allthrive.sms.notifications.ChallengeCalls.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.allthrive.sms.accounts.Accounts;
-import com.allthrive.sms.accounts.JwtFixtures;
 import com.allthrive.sms.support.MutableClock;
 import com.allthrive.sms.support.PlatformCalls;
 import com.allthrive.sms.support.Tables;
@@ -12,7 +12,6 @@ import com.allthrive.sms.support.TestKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +27,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
  * Challenge reminders driven by a settable clock. The clock stands in the past of the real one, so
@@ -63,74 +61,82 @@ abstract class ChallengeRemindersTests {
   @Autowired Accounts accounts;
   @Autowired Clock clock;
 
+  ChallengeCalls calls;
+
   @BeforeEach
   void reset() {
     Tables.clear(jdbc);
     clock().set(T0);
+    calls = new ChallengeCalls(mvc, jdbc, accounts);
   }
 
   @Test
   void remindsEachParticipant24HoursAndThenOneHourBeforeTheDeadline() {
-    verifiedUser("ada", "+12015550301");
-    verifiedUser("bob", "+12015550302");
+    calls.verifiedUser("ada", "+12015550301");
+    calls.verifiedUser("bob", "+12015550302");
 
-    var answer = put("c1", T0.plus(Duration.ofHours(30)), "ada", "bob");
+    var answer = calls.put("c1", T0.plus(Duration.ofHours(30)), "ada", "bob");
     clock().set(T0.plus(Duration.ofHours(6)));
-    await().atMost(WAIT).until(() -> bodies().size() == 2);
+    await().atMost(WAIT).until(() -> calls.bodies().size() == 2);
     clock().set(T0.plus(Duration.ofHours(29)));
-    await().atMost(WAIT).until(() -> bodies().size() == 4);
+    await().atMost(WAIT).until(() -> calls.bodies().size() == 4);
 
     assertThat(answer)
         .hasStatusOk()
         .bodyJson()
         .extractingPath("$.reminders[0].scheduled")
         .isEqualTo(true);
-    assertThat(bodiesFor("ada")).containsExactly(text("24 hours", "c1"), text("1 hour", "c1"));
-    assertThat(bodiesFor("bob")).containsExactly(text("24 hours", "c1"), text("1 hour", "c1"));
+    assertThat(calls.bodiesFor("ada"))
+        .containsExactly(text("24 hours", "c1"), text("1 hour", "c1"));
+    assertThat(calls.bodiesFor("bob"))
+        .containsExactly(text("24 hours", "c1"), text("1 hour", "c1"));
   }
 
   @Test
   void aMovedDeadlineMovesTheReminders() {
-    verifiedUser("ada", "+12015550301");
-    verifiedUser("carl", "+12015550303");
-    put("c1", T0.plus(Duration.ofHours(30)), "ada");
-    put("c2", T0.plus(Duration.ofHours(30)), "carl");
+    calls.verifiedUser("ada", "+12015550301");
+    calls.verifiedUser("carl", "+12015550303");
+    calls.put("c1", T0.plus(Duration.ofHours(30)), "ada");
+    calls.put("c2", T0.plus(Duration.ofHours(30)), "carl");
 
-    put("c1", T0.plus(Duration.ofHours(50)), "ada");
+    calls.put("c1", T0.plus(Duration.ofHours(50)), "ada");
     clock().set(T0.plus(Duration.ofHours(6)));
-    await().atMost(WAIT).until(() -> bodiesFor("carl").size() == 1);
+    await().atMost(WAIT).until(() -> calls.bodiesFor("carl").size() == 1);
     clock().set(T0.plus(Duration.ofHours(26)));
-    await().atMost(WAIT).until(() -> bodiesFor("ada").size() == 1);
+    await().atMost(WAIT).until(() -> calls.bodiesFor("ada").size() == 1);
 
-    assertThat(bodiesFor("ada")).containsExactly(text("24 hours", "c1"));
-    assertThat(createdAt("ada")).isEqualTo(T0.plus(Duration.ofHours(26)));
+    assertThat(calls.bodiesFor("ada")).containsExactly(text("24 hours", "c1"));
+    assertThat(calls.createdAt("ada")).isEqualTo(T0.plus(Duration.ofHours(26)));
   }
 
   @Test
   void deleteCancelsTheChallengesReminders() {
-    verifiedUser("ada", "+12015550301");
-    verifiedUser("carl", "+12015550303");
-    put("c1", T0.plus(Duration.ofHours(30)), "ada");
-    put("c2", T0.plus(Duration.ofHours(30)), "carl");
+    calls.verifiedUser("ada", "+12015550301");
+    calls.verifiedUser("carl", "+12015550303");
+    calls.put("c1", T0.plus(Duration.ofHours(30)), "ada");
+    calls.put("c2", T0.plus(Duration.ofHours(30)), "carl");
 
-    assertThat(mvc.delete().uri("/api/v1/platform/challenges/c1").header("X-Api-Key", key()))
+    assertThat(
+            mvc.delete()
+                .uri("/api/v1/platform/challenges/c1")
+                .header("X-Api-Key", TestKeys.PLATFORM_KEY))
         .hasStatus(204);
     clock().set(T0.plus(Duration.ofHours(6)));
-    await().atMost(WAIT).until(() -> bodiesFor("carl").size() == 1);
+    await().atMost(WAIT).until(() -> calls.bodiesFor("carl").size() == 1);
 
-    assertThat(bodiesFor("ada")).isEmpty();
+    assertThat(calls.bodiesFor("ada")).isEmpty();
   }
 
   @Test
   void aSubmissionStopsTheRemindersOfThatParticipantOnly() {
-    verifiedUser("ada", "+12015550301");
-    verifiedUser("bob", "+12015550302");
-    put("c1", T0.plus(Duration.ofHours(30)), "ada", "bob");
+    calls.verifiedUser("ada", "+12015550301");
+    calls.verifiedUser("bob", "+12015550302");
+    calls.put("c1", T0.plus(Duration.ofHours(30)), "ada", "bob");
 
-    var submitted = submit("c1", "ada");
-    var stranger = submit("c1", "zed");
+    var submitted = calls.submit("c1", "ada");
+    var stranger = calls.submit("c1", "zed");
     clock().set(T0.plus(Duration.ofHours(6)));
-    await().atMost(WAIT).until(() -> bodiesFor("bob").size() == 1);
+    await().atMost(WAIT).until(() -> calls.bodiesFor("bob").size() == 1);
 
     assertThat(submitted).hasStatusOk();
     assertThat(stranger)
@@ -138,68 +144,68 @@ abstract class ChallengeRemindersTests {
         .bodyJson()
         .extractingPath("$.code")
         .isEqualTo("unknown_participant");
-    assertThat(bodiesFor("ada")).isEmpty();
+    assertThat(calls.bodiesFor("ada")).isEmpty();
   }
 
   @Test
   void aChallengeTenHoursFromItsDeadlineGetsOnlyTheOneHourReminder() {
-    verifiedUser("ada", "+12015550301");
+    calls.verifiedUser("ada", "+12015550301");
 
-    var answer = put("c1", T0.plus(Duration.ofHours(10)), "ada");
+    var answer = calls.put("c1", T0.plus(Duration.ofHours(10)), "ada");
     clock().set(T0.plus(Duration.ofHours(9)));
-    await().atMost(WAIT).until(() -> bodiesFor("ada").size() == 1);
+    await().atMost(WAIT).until(() -> calls.bodiesFor("ada").size() == 1);
 
     assertThat(answer).bodyJson().extractingPath("$.reminders[0].scheduled").isEqualTo(false);
-    assertThat(bodiesFor("ada")).containsExactly(text("1 hour", "c1"));
+    assertThat(calls.bodiesFor("ada")).containsExactly(text("1 hour", "c1"));
   }
 
   @Test
   void aReminderIsNotSentLaterThanItsGrace() {
-    verifiedUser("ada", "+12015550301");
-    verifiedUser("carl", "+12015550303");
-    put("c1", T0.plus(Duration.ofHours(30)), "ada");
+    calls.verifiedUser("ada", "+12015550301");
+    calls.verifiedUser("carl", "+12015550303");
+    calls.put("c1", T0.plus(Duration.ofHours(30)), "ada");
 
     clock().set(T0.plus(Duration.ofHours(6)).plus(Duration.ofMinutes(16)));
-    put("c2", T0.plus(Duration.ofHours(8)), "carl");
+    calls.put("c2", T0.plus(Duration.ofHours(8)), "carl");
     clock().set(T0.plus(Duration.ofHours(7)));
-    await().atMost(WAIT).until(() -> bodiesFor("carl").size() == 1);
+    await().atMost(WAIT).until(() -> calls.bodiesFor("carl").size() == 1);
 
-    assertThat(bodiesFor("ada")).isEmpty();
+    assertThat(calls.bodiesFor("ada")).isEmpty();
   }
 
   @Test
   void quietHoursPastTheDeadlineSkipTheReminderAndEarlierOnesStateTheTrueTimeLeft() {
-    verifiedUser("ada", "+12015550301");
-    verifiedUser("bob", "+12015550302");
-    quietHours("ada", "20:00", "08:00");
-    quietHours("bob", "00:00", "06:00");
+    calls.verifiedUser("ada", "+12015550301");
+    calls.verifiedUser("bob", "+12015550302");
+    calls.quietHours("ada", "20:00", "08:00");
+    calls.quietHours("bob", "00:00", "06:00");
 
-    put("c1", Instant.parse("2026-03-10T23:00:00Z"), "ada");
-    put("c2", Instant.parse("2026-03-12T03:00:00Z"), "bob");
+    calls.put("c1", Instant.parse("2026-03-10T23:00:00Z"), "ada");
+    calls.put("c2", Instant.parse("2026-03-12T03:00:00Z"), "bob");
     clock().set(Instant.parse("2026-03-10T22:00:00Z"));
-    await().atMost(WAIT).until(() -> reasons("ada").contains("quiet_hours_expired"));
+    await().atMost(WAIT).until(() -> calls.reasons("ada").contains("quiet_hours_expired"));
     clock().set(Instant.parse("2026-03-11T03:00:00Z"));
-    await().atMost(WAIT).until(() -> bodiesFor("bob").size() == 1);
+    await().atMost(WAIT).until(() -> calls.bodiesFor("bob").size() == 1);
 
-    assertThat(bodiesFor("ada")).isEmpty();
-    assertThat(bodiesFor("bob")).containsExactly(text("21 hours", "c2"));
+    assertThat(calls.bodiesFor("ada")).isEmpty();
+    assertThat(calls.bodiesFor("bob")).containsExactly(text("21 hours", "c2"));
   }
 
   @Test
   void sendsNothingToUnverifiedUsersNorToThoseWhoSwitchedRemindersOff() {
-    verifiedUser("ada", "+12015550301");
+    calls.verifiedUser("ada", "+12015550301");
     new PlatformCalls(mvc, accounts).provision("bob", "+12015550302");
-    verifiedUser("carl", "+12015550303");
-    patch("carl", "{\"allow_sms_challenge_reminders\":false}");
+    calls.verifiedUser("carl", "+12015550303");
+    calls.patch("carl", "{\"allow_sms_challenge_reminders\":false}");
 
-    put("c1", T0.plus(Duration.ofHours(30)), "ada", "bob", "carl");
+    calls.put("c1", T0.plus(Duration.ofHours(30)), "ada", "bob", "carl");
     clock().set(T0.plus(Duration.ofHours(6)));
-    await().atMost(WAIT).until(() -> reasons(null).size() == 3);
+    await().atMost(WAIT).until(() -> calls.reasons(null).size() == 3);
 
-    assertThat(reasons("bob")).containsExactly("not_verified");
-    assertThat(reasons("carl")).containsExactly("category_off");
-    assertThat(bodiesFor("bob")).isEmpty();
-    assertThat(bodiesFor("carl")).isEmpty();
+    assertThat(calls.reasons("bob")).containsExactly("not_verified");
+    assertThat(calls.reasons("carl")).containsExactly("category_off");
+    assertThat(calls.bodiesFor("bob")).isEmpty();
+    assertThat(calls.bodiesFor("carl")).isEmpty();
   }
 
   @Test
@@ -207,7 +213,7 @@ abstract class ChallengeRemindersTests {
     var answer =
         mvc.put()
             .uri("/api/v1/platform/challenges/c1")
-            .header("X-Api-Key", key())
+            .header("X-Api-Key", TestKeys.PLATFORM_KEY)
             .contentType(MediaType.APPLICATION_JSON)
             .content(
                 "{\"title\":\"T\",\"challenge_url\":\"https://allthrive.ai/c/1\","
@@ -222,92 +228,7 @@ abstract class ChallengeRemindersTests {
     assertThat(jdbc.sql("select count(*) from challenge").query(Long.class).single()).isZero();
   }
 
-  static String text(String left, String challenge) {
-    return "Reminder: "
-        + left
-        + " left to complete \"Prompt Week\"\n\nSubmit now: https://allthrive.ai/challenges/"
-        + challenge;
-  }
-
-  MvcTestResult put(String id, Instant deadline, String... participants) {
-    String ids = String.join("\",\"", participants);
-    return mvc.put()
-        .uri("/api/v1/platform/challenges/" + id)
-        .header("X-Api-Key", key())
-        .contentType(MediaType.APPLICATION_JSON)
-        .content(
-            "{\"title\":\"Prompt Week\",\"challenge_url\":\"https://allthrive.ai/challenges/"
-                + id
-                + "\",\"deadline\":\""
-                + deadline
-                + "\",\"participant_ids\":[\""
-                + ids
-                + "\"]}")
-        .exchange();
-  }
-
-  MvcTestResult submit(String id, String user) {
-    return mvc.post()
-        .uri("/api/v1/platform/challenges/" + id + "/submissions/" + user)
-        .header("X-Api-Key", key())
-        .exchange();
-  }
-
-  void quietHours(String user, String start, String end) {
-    patch(user, "{\"quiet_hours\":{\"start\":\"" + start + "\",\"end\":\"" + end + "\"}}");
-  }
-
-  void patch(String user, String body) {
-    assertThat(
-            mvc.patch()
-                .uri("/api/v1/me/sms-preferences")
-                .header("Authorization", "Bearer " + JwtFixtures.token(user))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body))
-        .hasStatusOk();
-  }
-
-  void verifiedUser(String id, String phone) {
-    new PlatformCalls(mvc, accounts).verifiedUser(id, phone);
-  }
-
-  List<String> bodies() {
-    return jdbc.sql("select body from sms_message where message_type = 'challenge_reminder'")
-        .query(String.class)
-        .list();
-  }
-
-  List<String> bodiesFor(String user) {
-    return jdbc.sql(
-            "select body from sms_message where message_type = 'challenge_reminder'"
-                + " and recipient_user_id = :u order by id")
-        .param("u", user)
-        .query(String.class)
-        .list();
-  }
-
-  Instant createdAt(String user) {
-    return jdbc.sql("select created_at from sms_message where recipient_user_id = :u")
-        .param("u", user)
-        .query(java.time.OffsetDateTime.class)
-        .single()
-        .toInstant();
-  }
-
-  List<String> reasons(String user) {
-    return jdbc.sql(
-            "select reason from notification_decision where message_type = 'challenge_reminder'"
-                + (user == null ? "" : " and user_id = :u"))
-        .params(user == null ? java.util.Map.of() : java.util.Map.of("u", user))
-        .query(String.class)
-        .list();
-  }
-
   MutableClock clock() {
     return (MutableClock) clock;
-  }
-
-  static String key() {
-    return TestKeys.PLATFORM_KEY;
   }
 }
