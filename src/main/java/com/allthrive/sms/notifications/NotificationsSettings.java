@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reminderGrace how late a challenge reminder may still go out ({@code SMS_REMINDER_GRACE});
  *     a reminder later than that is not sent
  * @param reminderPageSize participants decided per transaction when a reminder fans out
+ * @param reminderParallelism pages of a reminder decided at once ({@code SMS_REMINDER_PARALLELISM})
  * @param reminderRecheck when a reminder's task runs before its time on the service's clock (clock
  *     skew between instances), how soon it looks again
  */
@@ -30,4 +31,5 @@ public record NotificationsSettings(
     @DefaultValue("5m") Duration dmDebounce,
     @DefaultValue("15m") Duration reminderGrace,
     @DefaultValue("500") int reminderPageSize,
+    @DefaultValue("4") int reminderParallelism,
     @DefaultValue("1m") Duration reminderRecheck) {}

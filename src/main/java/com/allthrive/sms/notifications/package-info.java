@@ -37,13 +37,14 @@
  *       quiet_hours_expired}). A text waits at most the grace, and never past the deadline, before
  *       it expires unsent.
  *   <li><b>Once per participant and window.</b> The run reads the participants who have not
- *       submitted in pages of 500 by id, each page decided and queued in a transaction of its own,
- *       and claims each reminder with a row of {@code challenge_reminder} (primary key: challenge,
- *       participant, window) in that transaction. A rerun, a restart or a second instance skips
- *       whoever was done; a second PUT with a moved deadline never repeats a reminder already sent.
- *       A submission ends the participant's reminders; DELETE cancels the executions and forgets
- *       the challenge (the claims stay). Texts already queued (deferred) are re-checked when they
- *       go out like every message.
+ *       submitted in pages of 500 by id, decides up to {@code SMS_REMINDER_PARALLELISM} (4) pages
+ *       at once, each page decided and queued in a transaction of its own, and claims each reminder
+ *       with a row of {@code challenge_reminder} (primary key: challenge, participant, window) in
+ *       that transaction. A rerun, a restart or a second instance skips whoever was done; a second
+ *       PUT with a moved deadline never repeats a reminder already sent. A submission ends the
+ *       participant's reminders; DELETE cancels the executions and forgets the challenge (the
+ *       claims stay). Texts already queued (deferred) are re-checked when they go out like every
+ *       message.
  * </ul>
  */
 package com.allthrive.sms.notifications;

@@ -54,6 +54,9 @@ abstract class ChallengeRemindersTests {
   @DynamicPropertySource
   static void reminders(DynamicPropertyRegistry registry) {
     registry.add("sms.notifications.reminder-recheck", () -> "200ms");
+    // pages of two, two at a time: every test with more than one participant pages
+    registry.add("sms.notifications.reminder-page-size", () -> "2");
+    registry.add("sms.notifications.reminder-parallelism", () -> "2");
   }
 
   @Autowired MockMvcTester mvc;
@@ -90,6 +93,23 @@ abstract class ChallengeRemindersTests {
         .containsExactly(text("24 hours", "c1"), text("1 hour", "c1"));
     assertThat(calls.bodiesFor("bob"))
         .containsExactly(text("24 hours", "c1"), text("1 hour", "c1"));
+  }
+
+  @Test
+  void remindsEveryParticipantOnceWhenTheChallengeSpansManyPages() {
+    String[] users = new String[7];
+    for (int i = 0; i < users.length; i++) {
+      users[i] = "p" + i;
+      calls.verifiedUser(users[i], "+120155504" + (10 + i));
+    }
+
+    calls.put("c1", T0.plus(Duration.ofHours(30)), users);
+    clock().set(T0.plus(Duration.ofHours(6)));
+    await().atMost(WAIT).until(() -> calls.bodies().size() == 7);
+
+    for (String user : users) {
+      assertThat(calls.bodiesFor(user)).containsExactly(text("24 hours", "c1"));
+    }
   }
 
   @Test

@@ -9,9 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,11 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends one reminder window of a challenge to every participant who has not submitted. Participants
- * are read page by page in id order, each page decided and queued in a transaction of its own, so a
- * challenge of any size is never held in memory or in one transaction. Each participant's reminder
- * is claimed by a unique row ({@code challenge_reminder}) in the transaction that records the
- * decision and the message: a rerun after a crash, a restart or a second instance skips whoever was
- * done and carries on.
+ * are read page by page in id order, each page decided and queued in a transaction of its own (a
+ * few pages at once), so a challenge of any size is never held in memory or in one transaction.
+ * Each participant's reminder is claimed by a unique row ({@code challenge_reminder}) in the
+ * transaction that records the decision and the message: a rerun after a crash, a restart or a
+ * second instance skips whoever was done and carries on.
  */
 @Component
 class ReminderFanout {
@@ -73,20 +79,71 @@ class ReminderFanout {
           "Reminder {} of challenge {} is past its grace; not sent", window.code(), challengeId);
       return Optional.empty();
     }
-    String eventId = eventId(challengeId, window);
-    String after = "";
-    List<UserId> page;
-    do {
-      String from = after;
-      page = transactions.execute(s -> decidePage(challenge, window, eventId, from));
-      after = page.isEmpty() ? after : page.get(page.size() - 1).value();
-    } while (page.size() == settings.reminderPageSize());
+    fanOut(challenge, window, eventId(challengeId, window));
     return Optional.empty();
   }
 
-  private List<UserId> decidePage(
-      Challenge challenge, ReminderWindow window, String eventId, String after) {
-    List<UserId> page = challenges.waiting(challenge.id(), after, settings.reminderPageSize());
+  /**
+   * Reads the waiting participants page by page (keyset, by id) and decides up to {@code
+   * reminderParallelism} pages at once, each in a transaction of its own.
+   */
+  private void fanOut(Challenge challenge, ReminderWindow window, String eventId) {
+    int size = settings.reminderPageSize();
+    ExecutorService pool = Executors.newFixedThreadPool(settings.reminderParallelism());
+    Semaphore slots = new Semaphore(settings.reminderParallelism());
+    List<Future<?>> running = new ArrayList<>();
+    try {
+      String after = "";
+      List<UserId> page;
+      do {
+        page = challenges.waiting(challenge.id(), after, size);
+        if (page.isEmpty()) {
+          break;
+        }
+        after = page.get(page.size() - 1).value();
+        slots.acquire();
+        List<UserId> users = page;
+        running.add(
+            pool.submit(
+                () -> {
+                  try {
+                    transactions.executeWithoutResult(
+                        s -> decide(challenge, window, eventId, users));
+                  } finally {
+                    slots.release();
+                  }
+                }));
+        settle(running, true);
+      } while (page.size() == size);
+      settle(running, false);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("reminder fan-out interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Rethrows the failure of a finished page; waits for every page unless {@code doneOnly}. */
+  private static void settle(List<Future<?>> running, boolean doneOnly)
+      throws InterruptedException {
+    var it = running.iterator();
+    while (it.hasNext()) {
+      Future<?> page = it.next();
+      if (doneOnly && !page.isDone()) {
+        continue;
+      }
+      try {
+        page.get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("a page of the reminder fan-out failed", e.getCause());
+      }
+      it.remove();
+    }
+  }
+
+  private void decide(
+      Challenge challenge, ReminderWindow window, String eventId, List<UserId> page) {
     Instant now = clock.instant();
     for (UserId user : page) {
       if (!challenges.claim(challenge.id(), user, window, now)) {
@@ -100,7 +157,6 @@ class ReminderFanout {
               challenge.deadline());
       notifier.notify(eventId, candidate, sendAt -> text(challenge, window, user, sendAt));
     }
-    return page;
   }
 
   private OutgoingText text(Challenge c, ReminderWindow window, UserId user, Instant sendAt) {
