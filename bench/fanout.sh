@@ -52,6 +52,7 @@ cleanup() {
   psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB" >/dev/null || true
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 
 env SERVER_PORT=$PORT SMS_DEMO=false SMS_PROVIDER=console \
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME=$PGUSER \
