@@ -19,18 +19,18 @@
  *       up after a restart.
  *   <li><b>Decided again at send time.</b> Delivery may use only {@code shared}, so the rules it
  *       re-checks come from the modules that own the data: each contributes {@link
- *       com.allthrive.sms.delivery.SendCondition} beans (a reason, a precedence and an SQL predicate
- *       over the row {@code m}); preferences: {@code opted_out}, {@code no_consent}, {@code
- *       category_off}; notifications: {@code unknown_recipient}, {@code number_changed} (with
- *       {@code accounts.AccountSql}). They are composed once at start ({@code SendConditions}) into
- *       the claim itself, so claiming and checking is one statement and a due message costs no
- *       extra round trip. A claim that fails only because a condition fails is followed (cold path)
- *       by one transaction that sets the row {@code canceled} with the first failing reason in
- *       {@code error_code}, removes its task and publishes {@code SmsStatusChanged} and {@code
- *       SmsCanceled}; notifications records the latter as a decision with outcome {@code canceled}
- *       and that reason. Invitations (no recipient) skip the user checks; verification codes skip
- *       consent and the verified-number check (they go to the number being verified); security
- *       alerts have no category.
+ *       com.allthrive.sms.delivery.SendCondition} beans (a reason, a precedence and an SQL
+ *       predicate over the row {@code m}); preferences: {@code opted_out}, {@code no_consent},
+ *       {@code category_off}; notifications: {@code unknown_recipient}, {@code number_changed}
+ *       (with {@code accounts.AccountSql}). They are composed once at start ({@code
+ *       SendConditions}) into the claim itself, so claiming and checking is one statement and a due
+ *       message costs no extra round trip. A claim that fails only because a condition fails is
+ *       followed (cold path) by one transaction that sets the row {@code canceled} with the first
+ *       failing reason in {@code error_code}, removes its task and publishes {@code
+ *       SmsStatusChanged} and {@code SmsCanceled}; notifications records the latter as a decision
+ *       with outcome {@code canceled} and that reason. Invitations (no recipient) skip the user
+ *       checks; verification codes skip consent and the verified-number check (they go to the
+ *       number being verified); security alerts have no category.
  *   <li><b>STOP cancels at once.</b> {@code SmsCancellations.cancelWaitingTo} cancels every pending
  *       message to a number (deferred and waiting for a retry alike) in the transaction of the STOP
  *       or of the provider's 21610 report. A message already handed to the provider is not
@@ -46,8 +46,8 @@
  *       provider) is sent by the poller and skipped by the queue. The send starts at the claim:
  *       {@code send_started_at} is the claim time. Calls to the provider happen outside any
  *       transaction; the result is recorded in a second statement conditional on {@code sending}.
- *   <li><b>Ambiguous sends: never resend what Twilio accepted.</b> A row found {@code sending}
- *       had its answer lost (read timeout, crash). The rule: (1) the status callback carries {@code
+ *   <li><b>Ambiguous sends: never resend what Twilio accepted.</b> A row found {@code sending} had
+ *       its answer lost (read timeout, crash). The rule: (1) the status callback carries {@code
  *       ?m=<id>}, and any callback for the row settles it with its {@code MessageSid}; (2) until
  *       then the provider is asked every {@code unknownOutcomeRecheck} for the newest 50 messages
  *       {@code To} the number ({@code From} our number when we send from one), without any {@code
