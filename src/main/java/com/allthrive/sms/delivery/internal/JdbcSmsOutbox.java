@@ -172,11 +172,16 @@ class JdbcSmsOutbox implements SmsOutbox {
     return Optional.of(id);
   }
 
-  private long existingId(String idempotencyKey) {
+  @Override
+  public Optional<Long> existing(String idempotencyKey) {
     return jdbc.sql("select id from sms_message where idempotency_key = :key")
         .param("key", idempotencyKey)
         .query(Long.class)
-        .single();
+        .optional();
+  }
+
+  private long existingId(String idempotencyKey) {
+    return existing(idempotencyKey).orElseThrow();
   }
 
   /** The sender's validity, else the type's default capped by the configured default. */
