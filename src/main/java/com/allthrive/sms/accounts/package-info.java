@@ -17,4 +17,7 @@
  * Security observations (per filter, authentication, authorization) are off: they cost a large
  * share of each request's CPU and the HTTP server metrics cover the answers.
  */
+@ApplicationModule(allowedDependencies = {"shared"})
 package com.allthrive.sms.accounts;
+
+import org.springframework.modulith.ApplicationModule;

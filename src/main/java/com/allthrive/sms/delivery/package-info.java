@@ -95,4 +95,7 @@
  *       polls with {@code lock_and_fetch} (SKIP LOCKED, many instances), H2 with {@code fetch}.
  * </ul>
  */
+@ApplicationModule(allowedDependencies = {"shared"})
 package com.allthrive.sms.delivery;
+
+import org.springframework.modulith.ApplicationModule;

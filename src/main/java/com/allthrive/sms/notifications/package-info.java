@@ -18,4 +18,7 @@
  *       answer again; the same key with another body is a 409.
  * </ul>
  */
+@ApplicationModule(allowedDependencies = {"accounts", "preferences", "delivery", "shared"})
 package com.allthrive.sms.notifications;
+
+import org.springframework.modulith.ApplicationModule;

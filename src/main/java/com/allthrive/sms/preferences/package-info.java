@@ -36,4 +36,7 @@
  * server's); see {@link com.allthrive.sms.preferences.internal.QuietHoursWindow} for midnight and
  * daylight-saving rules.
  */
+@ApplicationModule(allowedDependencies = {"accounts", "delivery", "shared"})
 package com.allthrive.sms.preferences;
+
+import org.springframework.modulith.ApplicationModule;

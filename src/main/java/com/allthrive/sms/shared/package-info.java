@@ -4,4 +4,7 @@
  * java.time.Clock}, RFC 9457 error mapping ({@link com.allthrive.sms.shared.ApiProblem}) and a
  * race-free fixed-window counter ({@link com.allthrive.sms.shared.WindowCounter}).
  */
+@ApplicationModule(allowedDependencies = {})
 package com.allthrive.sms.shared;
+
+import org.springframework.modulith.ApplicationModule;

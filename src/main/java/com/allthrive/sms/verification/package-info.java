@@ -43,4 +43,7 @@
  *       short-lived windows and are left to expire.
  * </ul>
  */
+@ApplicationModule(allowedDependencies = {"accounts", "delivery", "preferences", "shared"})
 package com.allthrive.sms.verification;
+
+import org.springframework.modulith.ApplicationModule;
