@@ -5,8 +5,10 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -49,9 +51,18 @@ final class FakeTwilioFilters {
       int compared =
           value.length() == 10
               ? LocalDate.ofInstant(sent, ZoneOffset.UTC).compareTo(LocalDate.parse(value))
-              : sent.compareTo(OffsetDateTime.parse(value).toInstant());
+              : sent.compareTo(instant(value));
       return direction == 0 ? compared == 0 : Integer.signum(compared) != -direction;
     };
+  }
+
+  /** A GMT date-time, with or without an offset (the SDK sends none). */
+  private static Instant instant(String value) {
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+    }
   }
 
   private static String value(Request request, String name) {
