@@ -26,4 +26,7 @@
  *       or expired token is refused with 401. Any origin may connect: no cookie is involved.
  * </ul>
  */
+@ApplicationModule(allowedDependencies = {"shared"})
 package com.allthrive.sms.presence;
+
+import org.springframework.modulith.ApplicationModule;

@@ -32,15 +32,21 @@ class Notifier {
 
   @Transactional(propagation = Propagation.MANDATORY)
   Decision notify(String eventId, Candidate candidate, OutgoingText text) {
-    return notify(eventId, candidate, sendAt -> text);
+    return notify(eventId, candidate, text.key(), sendAt -> text);
   }
 
   /**
    * As {@link #notify(String, Candidate, OutgoingText)}, with a text that depends on when it goes
-   * out: now, or at the end of the recipient's quiet hours.
+   * out: now, or at the end of the recipient's quiet hours. {@code key} is the text's key.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  Decision notify(String eventId, Candidate candidate, Function<Instant, OutgoingText> textAt) {
+  Decision notify(
+      String eventId, Candidate candidate, String key, Function<Instant, OutgoingText> textAt) {
+    Optional<Long> earlier = outbox.existing(key);
+    if (earlier.isPresent()) {
+      // the same message again (a replay under another key): no rule runs, no limit is spent
+      return decisions.record(eventId, candidate, Outcome.SKIPPED, "duplicate", earlier.get());
+    }
     Instant now = clock.instant();
     Optional<Verdict> verdict = policy.evaluate(candidate, now);
     if (verdict.isPresent() && verdict.get() instanceof Verdict.Skip skip) {

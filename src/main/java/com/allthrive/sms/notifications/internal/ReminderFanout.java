@@ -155,7 +155,11 @@ class ReminderFanout {
               MessageType.CHALLENGE_REMINDER,
               Category.CHALLENGE_REMINDERS,
               challenge.deadline());
-      notifier.notify(eventId, candidate, sendAt -> text(challenge, window, user, sendAt));
+      notifier.notify(
+          eventId,
+          candidate,
+          key(challenge, window, user),
+          sendAt -> text(challenge, window, user, sendAt));
     }
   }
 
@@ -169,12 +173,16 @@ class ReminderFanout {
             + c.url();
     Duration validity = min(settings.reminderGrace(), Duration.between(sendAt, c.deadline()));
     return new OutgoingText(
-        "challenge-reminder:" + c.id() + ":" + user.value() + ":" + window.code(),
+        key(c, window, user),
         body,
         "Challenge",
         c.id(),
         Priority.NORMAL,
         validity.isNegative() || validity.isZero() ? Duration.ofSeconds(1) : validity);
+  }
+
+  private static String key(Challenge c, ReminderWindow window, UserId user) {
+    return "challenge-reminder:" + c.id() + ":" + user.value() + ":" + window.code();
   }
 
   /** The decisions of one window share an id, the same on every run. */
