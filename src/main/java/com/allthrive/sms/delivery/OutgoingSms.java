@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param notBefore earliest send time (a deferral past quiet hours), or null for now
  * @param validity how long after {@code notBefore} (or now) the message is still worth sending;
  *     null takes the type's default
+ * @param savings segments the sender saved by smart encoding and trimming (for the cost report)
  */
 public record OutgoingSms(
     String idempotencyKey,
@@ -36,9 +37,45 @@ public record OutgoingSms(
     String relatedObjectId,
     Priority priority,
     Instant notBefore,
-    Duration validity) {
+    Duration validity,
+    Savings savings) {
 
   public static final int MAX_BODY = 1600;
+
+  /** Segments saved before queuing: look-alikes made GSM-7, and user text shortened. */
+  public record Savings(int byEncoding, int byTrimming) {
+    public static final Savings NONE = new Savings(0, 0);
+  }
+
+  /** A request without savings. */
+  public OutgoingSms(
+      String idempotencyKey,
+      PhoneNumber to,
+      MessageType type,
+      String body,
+      String loggedBody,
+      UserId recipient,
+      UserId triggeredBy,
+      String relatedObjectType,
+      String relatedObjectId,
+      Priority priority,
+      Instant notBefore,
+      Duration validity) {
+    this(
+        idempotencyKey,
+        to,
+        type,
+        body,
+        loggedBody,
+        recipient,
+        triggeredBy,
+        relatedObjectType,
+        relatedObjectId,
+        priority,
+        notBefore,
+        validity,
+        Savings.NONE);
+  }
 
   public OutgoingSms {
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -46,6 +83,7 @@ public record OutgoingSms(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(priority, "priority");
+    savings = savings == null ? Savings.NONE : savings;
     if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
       throw new IllegalArgumentException("idempotency key must be 1-200 characters");
     }
@@ -85,7 +123,8 @@ public record OutgoingSms(
         relatedObjectId,
         value,
         notBefore,
-        validity);
+        validity,
+        savings);
   }
 
   public OutgoingSms withLoggedBody(String value) {
@@ -101,7 +140,8 @@ public record OutgoingSms(
         relatedObjectId,
         priority,
         notBefore,
-        validity);
+        validity,
+        savings);
   }
 
   public OutgoingSms withTriggeredBy(UserId value) {
@@ -117,7 +157,8 @@ public record OutgoingSms(
         relatedObjectId,
         priority,
         notBefore,
-        validity);
+        validity,
+        savings);
   }
 
   public OutgoingSms withRelated(String objectType, String objectId) {
@@ -133,7 +174,8 @@ public record OutgoingSms(
         objectId,
         priority,
         notBefore,
-        validity);
+        validity,
+        savings);
   }
 
   public OutgoingSms withSchedule(Instant sendAt, Duration validFor) {
@@ -149,6 +191,24 @@ public record OutgoingSms(
         relatedObjectId,
         priority,
         sendAt,
-        validFor);
+        validFor,
+        savings);
+  }
+
+  public OutgoingSms withSavings(Savings value) {
+    return new OutgoingSms(
+        idempotencyKey,
+        to,
+        type,
+        body,
+        loggedBody,
+        recipient,
+        triggeredBy,
+        relatedObjectType,
+        relatedObjectId,
+        priority,
+        notBefore,
+        validity,
+        value);
   }
 }

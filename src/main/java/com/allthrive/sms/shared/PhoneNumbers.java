@@ -51,6 +51,24 @@ public final class PhoneNumbers {
     }
   }
 
+  /**
+   * The ISO 3166 region of a stored number, for prices and reports: the number's own region when
+   * libphonenumber knows it, else the main region of its country code ({@code US} for +1), else
+   * null.
+   */
+  public static String region(PhoneNumber number) {
+    try {
+      var parsed = UTIL.parse(number.e164(), null);
+      String region = UTIL.getRegionCodeForNumber(parsed);
+      if (region == null || "ZZ".equals(region)) {
+        region = UTIL.getRegionCodeForCountryCode(parsed.getCountryCode());
+      }
+      return region == null || "ZZ".equals(region) ? null : region;
+    } catch (NumberParseException e) {
+      return null;
+    }
+  }
+
   /** Parses a number or throws a 400 problem naming the field. */
   public static Valid require(String field, String raw) {
     Parsed parsed = parse(raw);

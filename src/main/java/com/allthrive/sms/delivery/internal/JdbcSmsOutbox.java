@@ -39,10 +39,12 @@ class JdbcSmsOutbox implements SmsOutbox {
       insert into sms_message (idempotency_key, recipient_user_id, triggered_by_user_id,
         to_phone, message_type, body, sealed_body, status, provider, segments, encoding,
         estimated_cost, attempts, next_attempt_at, priority, related_object_type,
-        related_object_id, created_at, send_started_at, expires_at, updated_at)
+        related_object_id, created_at, send_started_at, expires_at, updated_at, country,
+        saved_by_encoding, saved_by_trimming)
       values (:key, :recipient, :triggeredBy, :to, :type, :body, :sealed, :status,
         :provider, :segments, :encoding, :estimatedCost, :attempts, :sendAt, :priority,
-        :relatedType, :relatedId, :now, :startedAt, :expiresAt, :now)
+        :relatedType, :relatedId, :now, :startedAt, :expiresAt, :now, :country,
+        :savedByEncoding, :savedByTrimming)
       on conflict do nothing""";
 
   private final JdbcClient jdbc;
@@ -50,6 +52,7 @@ class JdbcSmsOutbox implements SmsOutbox {
   private final SchedulerClient scheduler;
   private final ImmediateDispatch immediate;
   private final BodySealer sealer;
+  private final Estimates estimates;
   private final DeliverySettings settings;
   private final Clock clock;
 
@@ -58,6 +61,7 @@ class JdbcSmsOutbox implements SmsOutbox {
       SchedulerClient scheduler,
       ImmediateDispatch immediate,
       BodySealer sealer,
+      Estimates estimates,
       DeliverySettings settings,
       Clock clock,
       DataSource dataSource) {
@@ -66,6 +70,7 @@ class JdbcSmsOutbox implements SmsOutbox {
     this.scheduler = scheduler;
     this.immediate = immediate;
     this.sealer = sealer;
+    this.estimates = estimates;
     this.settings = settings;
     this.clock = clock;
   }
@@ -78,9 +83,12 @@ class JdbcSmsOutbox implements SmsOutbox {
         sms.notBefore() != null && sms.notBefore().isAfter(now) ? sms.notBefore() : now;
     Instant expiresAt = (sms.notBefore() != null ? sms.notBefore() : now).plus(validity(sms));
     boolean redacted = sms.loggedBody() != null && !sms.loggedBody().equals(sms.body());
-    Segments segments = Segments.of(sms.body());
-    BigDecimal estimatedCost =
-        settings.pricePerSegment().multiply(BigDecimal.valueOf(segments.count()));
+    Estimates.Estimate estimate = estimates.of(sms);
+    if (!estimates.admit(sms, estimate)) {
+      return Queued.refusedOverBudget();
+    }
+    Segments segments = estimate.segments();
+    BigDecimal estimatedCost = estimate.cost();
     // a message due now is claimed by its insert: sent on this instance right after the commit
     boolean claimed = immediate.applies(sendAt);
     // the stored precision, so that the claim can be matched again (see SendClaims.unclaim)
@@ -107,6 +115,9 @@ class JdbcSmsOutbox implements SmsOutbox {
     row.put("relatedId", sms.relatedObjectId());
     row.put("now", utc(now));
     row.put("expiresAt", utc(expiresAt));
+    row.put("country", estimate.country());
+    row.put("savedByEncoding", sms.savings().byEncoding());
+    row.put("savedByTrimming", sms.savings().byTrimming());
     Instant taskAt = claimed ? immediate.taskTime(sendAt) : sendAt;
     Optional<Long> id =
         postgres
@@ -132,7 +143,8 @@ class JdbcSmsOutbox implements SmsOutbox {
               null,
               expiresAt,
               startedAt,
-              null),
+              null,
+              now),
           sms.body());
     }
     return new Queued(id.get(), true);

@@ -24,12 +24,13 @@ record MessageRow(
     String priceUnit,
     Instant expiresAt,
     Instant sendStartedAt,
-    Instant nextAttemptAt) {
+    Instant nextAttemptAt,
+    Instant createdAt) {
 
   static final String COLUMNS =
       "id, to_phone, message_type, body, sealed_body, status, attempts, provider_message_id,"
           + " segments, estimated_cost, price, price_unit, expires_at, send_started_at,"
-          + " next_attempt_at";
+          + " next_attempt_at, created_at";
 
   static MessageRow map(ResultSet rs, int row) throws SQLException {
     return new MessageRow(
@@ -47,7 +48,8 @@ record MessageRow(
         rs.getString("price_unit"),
         instant(rs, "expires_at"),
         instant(rs, "send_started_at"),
-        instant(rs, "next_attempt_at"));
+        instant(rs, "next_attempt_at"),
+        instant(rs, "created_at"));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -2,6 +2,7 @@ package com.allthrive.sms.delivery.internal;
 
 import com.allthrive.sms.delivery.MessageStatus;
 import com.allthrive.sms.delivery.ProviderOptOutReported;
+import com.allthrive.sms.delivery.SmsPriced;
 import com.allthrive.sms.delivery.SmsStatusChanged;
 import com.allthrive.sms.shared.PhoneNumber;
 import java.math.BigDecimal;
@@ -27,6 +28,20 @@ class StatusEvents {
     events.publishEvent(
         new SmsStatusChanged(
             row.id(), row.type(), status, row.segments(), row.estimatedCost(), price, unit, at));
+  }
+
+  /** The provider's price of the message was recorded or changed. */
+  void priced(MessageRow row, BigDecimal price, String unit, Instant at) {
+    events.publishEvent(
+        new SmsPriced(
+            row.id(),
+            row.type(),
+            row.estimatedCost(),
+            row.price(),
+            price,
+            unit,
+            row.createdAt(),
+            at));
   }
 
   /** The provider refused the number as opted out (Twilio 21610). */

@@ -3,7 +3,8 @@ package com.allthrive.sms.notifications.internal;
 import com.allthrive.sms.accounts.Accounts;
 import com.allthrive.sms.notifications.NotificationsSettings;
 import com.allthrive.sms.preferences.SmsPreferences;
-import com.allthrive.sms.shared.WindowCounter;
+import com.allthrive.sms.shared.SlidingLimiter;
+import com.allthrive.sms.shared.UserSmsQuota;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,8 @@ class NotificationPolicy {
   NotificationPolicy(
       SmsPreferences preferences,
       Accounts accounts,
-      WindowCounter counter,
+      SlidingLimiter limiter,
+      UserSmsQuota quota,
       NotificationsSettings settings) {
     var optOut = new NotOptedOut(preferences);
     var category = new CategoryEnabled(preferences, accounts);
@@ -34,8 +36,8 @@ class NotificationPolicy {
             new ConsentRecorded(preferences),
             category,
             new QuietHoursRule(preferences),
-            new PerUserLimit(counter));
-    this.forRawNumbers = List.of(new InvitationLimits(counter, settings), optOut, category);
+            new PerUserLimit(quota));
+    this.forRawNumbers = List.of(new InvitationLimits(limiter, settings), optOut, category);
   }
 
   /** A skip, a deferral, or empty for "send now". */

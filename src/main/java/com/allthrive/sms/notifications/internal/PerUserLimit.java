@@ -1,23 +1,20 @@
 package com.allthrive.sms.notifications.internal;
 
-import com.allthrive.sms.shared.WindowCounter;
-import java.time.Duration;
+import com.allthrive.sms.shared.UserSmsQuota;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Rule 6: at most 10 messages an hour and 30 a day per user, counted on messages accepted for
- * sending (the counters join the deciding transaction). Security alerts are not limited.
+ * Rule 6: at most 10 messages per sliding hour and 30 per sliding day per user ({@link
+ * UserSmsQuota}), counted on messages accepted for sending (the hits join the deciding
+ * transaction). Security alerts are not limited.
  */
 class PerUserLimit implements Rule {
 
-  static final int PER_HOUR = 10;
-  static final int PER_DAY = 30;
+  private final UserSmsQuota quota;
 
-  private final WindowCounter counter;
-
-  PerUserLimit(WindowCounter counter) {
-    this.counter = counter;
+  PerUserLimit(UserSmsQuota quota) {
+    this.quota = quota;
   }
 
   @Override
@@ -25,14 +22,8 @@ class PerUserLimit implements Rule {
     if (c.critical() || c.recipient() == null) {
       return Optional.empty();
     }
-    String user = c.recipient().id().value();
-    if (!counter.tryAcquire("user-hour:" + user, PER_HOUR, Duration.ofHours(1)).allowed()) {
-      return Optional.of(Verdict.skip("rate_limited"));
-    }
-    if (!counter.tryAcquire("user-day:" + user, PER_DAY, Duration.ofDays(1)).allowed()) {
-      counter.release("user-hour:" + user, Duration.ofHours(1));
-      return Optional.of(Verdict.skip("rate_limited"));
-    }
-    return Optional.empty();
+    return quota.tryTake(c.recipient().id())
+        ? Optional.empty()
+        : Optional.of(Verdict.skip("rate_limited"));
   }
 }
