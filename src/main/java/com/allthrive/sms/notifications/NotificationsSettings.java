@@ -1,6 +1,7 @@
 package com.allthrive.sms.notifications;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,6 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param invitationsPerInviterPerDay battle invitations one user may text per day
  * @param invitationsPerNumberPerDay battle invitations one number may receive per day
  * @param invitationValidity how long an invitation text is worth sending
+ * @param segmentBudget segments a text may take when its type has no budget of its own; user parts
+ *     are then never shortened below the plan's limits
+ * @param segmentBudgets budgets per message type code (e.g. {@code direct_message: 1}); a type
+ *     listed here has its user parts shortened as far as needed to fit
  */
 @ConfigurationProperties("sms.notifications")
 public record NotificationsSettings(
@@ -19,4 +24,11 @@ public record NotificationsSettings(
     @DefaultValue("http://localhost:3000") String frontendUrl,
     @DefaultValue("20") int invitationsPerInviterPerDay,
     @DefaultValue("3") int invitationsPerNumberPerDay,
-    @DefaultValue("24h") Duration invitationValidity) {}
+    @DefaultValue("24h") Duration invitationValidity,
+    @DefaultValue("3") int segmentBudget,
+    Map<String, Integer> segmentBudgets) {
+
+  public NotificationsSettings {
+    segmentBudgets = segmentBudgets == null ? Map.of() : Map.copyOf(segmentBudgets);
+  }
+}

@@ -27,12 +27,23 @@ class InvitationLimits implements Rule {
 
   @Override
   public Optional<Verdict> apply(Candidate c, Instant now) {
-    Rate inviter =
-        new Rate(
-            "invite-from:" + c.triggeredBy().value(), settings.invitationsPerInviterPerDay(), DAY);
-    Rate number = new Rate("invite-to:" + c.to().e164(), settings.invitationsPerNumberPerDay(), DAY);
+    List<Rate> rates = rates(c);
     return limiter
-        .tryAcquireAll(List.of(inviter, number))
-        .map(refused -> Verdict.skip(refused == inviter ? "inviter_limit" : "destination_limit"));
+        .tryAcquireAll(rates)
+        .map(
+            refused ->
+                Verdict.skip(refused == rates.get(0) ? "inviter_limit" : "destination_limit"));
+  }
+
+  @Override
+  public void giveBack(Candidate c, boolean deferred) {
+    rates(c).forEach(limiter::release);
+  }
+
+  private List<Rate> rates(Candidate c) {
+    return List.of(
+        new Rate(
+            "invite-from:" + c.triggeredBy().value(), settings.invitationsPerInviterPerDay(), DAY),
+        new Rate("invite-to:" + c.to().e164(), settings.invitationsPerNumberPerDay(), DAY));
   }
 }

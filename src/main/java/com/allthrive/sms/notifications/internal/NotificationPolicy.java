@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * The ordered rules of DESIGN section 3. The first skip wins; a deferral (quiet hours) still lets
  * the later rules refuse the message, and a deferred message counts against the limits like any
- * other accepted message.
+ * other accepted message. Rule 7, the daily spend cap, is applied by delivery's outbox when the
+ * message is written, since it needs the final text's cost: a refusal there gives back what the
+ * rules took and is recorded as {@code budget_exhausted}.
  */
 @Component
 class NotificationPolicy {
@@ -38,6 +40,12 @@ class NotificationPolicy {
             new QuietHoursRule(preferences),
             new PerUserLimit(quota));
     this.forRawNumbers = List.of(new InvitationLimits(limiter, settings), optOut, category);
+  }
+
+  /** Gives back what the rules took for a candidate that passed them but was not queued. */
+  void giveBack(Candidate candidate, boolean deferred) {
+    (candidate.toRawNumber() ? forRawNumbers : forUsers)
+        .forEach(rule -> rule.giveBack(candidate, deferred));
   }
 
   /** A skip, a deferral, or empty for "send now". */

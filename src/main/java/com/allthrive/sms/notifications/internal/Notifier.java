@@ -20,12 +20,19 @@ class Notifier {
   private final NotificationPolicy policy;
   private final SmsOutbox outbox;
   private final DecisionLog decisions;
+  private final TextFitter fitter;
   private final Clock clock;
 
-  Notifier(NotificationPolicy policy, SmsOutbox outbox, DecisionLog decisions, Clock clock) {
+  Notifier(
+      NotificationPolicy policy,
+      SmsOutbox outbox,
+      DecisionLog decisions,
+      TextFitter fitter,
+      Clock clock) {
     this.policy = policy;
     this.outbox = outbox;
     this.decisions = decisions;
+    this.fitter = fitter;
     this.clock = clock;
   }
 
@@ -37,7 +44,12 @@ class Notifier {
       return decisions.record(eventId, candidate, Outcome.SKIPPED, skip.reason(), null);
     }
     Instant sendAt = verdict.map(v -> ((Verdict.Defer) v).until()).orElse(null);
-    var queued = outbox.enqueue(message(candidate, text, sendAt));
+    var queued = outbox.enqueue(message(candidate, fitter.fit(text.template(), candidate.type()), text, sendAt));
+    if (queued.overBudget()) {
+      // rule 7: the outbox's spend cap refused the message (it needs the final text's cost)
+      policy.giveBack(candidate, sendAt != null);
+      return decisions.record(eventId, candidate, Outcome.SKIPPED, "budget_exhausted", null);
+    }
     if (!queued.created()) {
       return decisions.record(eventId, candidate, Outcome.SKIPPED, "duplicate", queued.messageId());
     }
@@ -46,8 +58,10 @@ class Notifier {
         : decisions.record(eventId, candidate, Outcome.DEFERRED, "quiet_hours", queued.messageId());
   }
 
-  private static OutgoingSms message(Candidate c, OutgoingText text, Instant sendAt) {
-    return OutgoingSms.of(text.key(), c.to(), c.type(), text.body(), c.recipientId())
+  private static OutgoingSms message(
+      Candidate c, TextFitter.Fitted fitted, OutgoingText text, Instant sendAt) {
+    return OutgoingSms.of(text.key(), c.to(), c.type(), fitted.body(), c.recipientId())
+        .withSavings(fitted.savings())
         .withPriority(text.priority())
         .withTriggeredBy(c.triggeredBy())
         .withRelated(text.relatedType(), text.relatedId())

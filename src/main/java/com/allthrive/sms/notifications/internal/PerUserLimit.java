@@ -26,4 +26,11 @@ class PerUserLimit implements Rule {
         ? Optional.empty()
         : Optional.of(Verdict.skip("rate_limited"));
   }
+
+  @Override
+  public void giveBack(Candidate c, boolean deferred) {
+    if (!c.critical() && c.recipient() != null) {
+      quota.giveBack(c.recipient().id());
+    }
+  }
 }
