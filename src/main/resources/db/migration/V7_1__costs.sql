@@ -6,7 +6,7 @@ alter table sms_message add column saved_by_trimming int not null default 0;
 
 -- one row per UTC day, message type and country, written by the daily report job
 create table cost_daily (
-  day               date not null,
+  report_day        date not null,
   message_type      varchar(32) not null,
   country           varchar(2) not null,
   messages          int not null,
@@ -20,13 +20,13 @@ create table cost_daily (
   saved_by_encoding int not null,
   saved_by_trimming int not null,
   computed_at       timestamp with time zone not null,
-  primary key (day, message_type, country)
+  primary key (report_day, message_type, country)
 );
 
 -- the day's spend under the cap: estimates taken when messages are queued, corrected by prices
 create table spend_day (
-  day   date primary key,
-  spent numeric(16, 8) not null
+  spend_date date primary key,
+  spent      numeric(16, 8) not null
 );
 
 -- cost and delivery alerts; the key (threshold and day) makes each fire once on any instance

@@ -10,8 +10,8 @@ import java.time.Instant;
  * @param subject the user (user spend) or the error code (burst); null otherwise
  * @param threshold the configured threshold that was reached
  * @param observed the value seen when it fired
- * @param notified the webhook's state: {@code none} (no webhook set), {@code pending}, {@code
- *     sent} or {@code failed}
+ * @param notified the webhook's state: {@code none} (no webhook set), {@code pending}, {@code sent}
+ *     or {@code failed}
  */
 public record Alert(
     long id,

@@ -45,7 +45,8 @@ public record CostsSettings(
    * @param errorBurst messages failing with 30007 (carrier filtering) or with 21610 (opted out) in
    *     the last hour
    * @param checkInterval how often thresholds are checked
-   * @param webhookUrl where alerts are POSTed as JSON ({@code SMS_ALERT_WEBHOOK_URL}); null: nowhere
+   * @param webhookUrl where alerts are POSTed as JSON ({@code SMS_ALERT_WEBHOOK_URL}); null:
+   *     nowhere
    * @param webhookTimeout connect and answer timeout of one POST
    * @param webhookAttempts POSTs tried before an alert is given up
    * @param webhookRetryDelay wait before the first retry; it doubles each time

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * One row of the daily cost report: a UTC day, a message type and a destination country ({@code
- * ZZ} when unknown). Amounts are exact USD; {@code live} marks today's row, counted up to now.
+ * One row of the daily cost report: a UTC day, a message type and a destination country ({@code ZZ}
+ * when unknown). Amounts are exact USD; {@code live} marks today's row, counted up to now.
  *
  * @param estimatedCost sum of the estimates made when the messages were queued
  * @param actualCost sum of the provider's prices known so far

@@ -26,9 +26,9 @@
  *       of spending less. A deferred message is counted on the day it was queued.
  *   <li><b>Daily report.</b> The {@code cost-daily-report} job (every {@code reportInterval}, 1 h)
  *       recomputes the last two finished UTC days from their messages (a range of the {@code
- *       created_at} index) and replaces their rows, so re-running is harmless and late prices
- *       land. Today is computed live on each request. Rows are per day, type and country ({@code
- *       ZZ} unknown); {@code cost} is the actual price where known, else the estimate.
+ *       created_at} index) and replaces their rows, so re-running is harmless and late prices land.
+ *       Today is computed live on each request. Rows are per day, type and country ({@code ZZ}
+ *       unknown); {@code cost} is the actual price where known, else the estimate.
  *   <li><b>Alerts</b> ({@code cost-alert-check}, every minute): today's spend, one user's spend
  *       today, the failure rate of the last hour (from {@code failureMinMessages} finished
  *       messages), and 30007/21610 bursts in the last hour. The key (kind, day, threshold, subject)

@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * The provider's actual price of a message was recorded or changed, with or without a status
- * change (a price often comes in a later callback than the final status). Published synchronously
- * inside the transaction that records it.
+ * The provider's actual price of a message was recorded or changed, with or without a status change
+ * (a price often comes in a later callback than the final status). Published synchronously inside
+ * the transaction that records it.
  *
  * @param previous the price recorded before, or null (the estimate stood until now)
  * @param createdAt when the message was queued: the day its spend belongs to

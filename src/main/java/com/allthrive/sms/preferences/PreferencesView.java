@@ -6,7 +6,9 @@ import java.time.LocalTime;
 
 /**
  * The user's SMS settings as {@code GET /api/v1/me/sms-preferences} answers them (snake_case in
- * JSON). {@code allowSmsSecurityAlerts} is always true.
+ * JSON). {@code allowSmsSecurityAlerts} is always true. {@code remainingThisHour} and {@code
+ * remainingToday} are the texts the per-user limit still lets through now (sliding windows of an
+ * hour and a day; security alerts and codes are not limited).
  */
 public record PreferencesView(
     String phoneNumber,
@@ -20,7 +22,9 @@ public record PreferencesView(
     boolean allowSmsSecurityAlerts,
     boolean optedOut,
     QuietHours quietHours,
-    String timezone) {
+    String timezone,
+    int remainingThisHour,
+    int remainingToday) {
 
   /**
    * A daily window in the user's time zone ({@code "HH:mm"} in JSON); {@code end} before {@code

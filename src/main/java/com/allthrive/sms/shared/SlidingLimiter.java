@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * burst of {@code limit}, then one hit every {@code period / limit}; no calendar boundary ever
  * resets it, so two bursts on either side of an hour cannot add up. A hit is one conditional
  * statement on the key's single row ({@code ... where tat <= now + tolerance}), evaluated on the
- * row's latest version under its lock: concurrent callers cannot both take the last slot. Hits
- * join the caller's transaction.
+ * row's latest version under its lock: concurrent callers cannot both take the last slot. Hits join
+ * the caller's transaction.
  */
 @Component
 public class SlidingLimiter {

@@ -64,9 +64,7 @@ class AlertChecks {
 
   private boolean dailySpend(LocalDate day, Instant from, Instant to) {
     BigDecimal spent =
-        range("select " + COST + " from sms_message", from, to)
-            .query(BigDecimal.class)
-            .single();
+        range("select " + COST + " from sms_message", from, to).query(BigDecimal.class).single();
     BigDecimal limit = settings.dailySpend();
     return spent.compareTo(limit) >= 0
         && alerts.fire(
@@ -76,8 +74,13 @@ class AlertChecks {
                 null,
                 plain(limit),
                 plain(spent),
-                "SMS spend on " + day + " reached $" + plain(spent) + " (alert at $"
-                    + plain(limit) + ")"));
+                "SMS spend on "
+                    + day
+                    + " reached $"
+                    + plain(spent)
+                    + " (alert at $"
+                    + plain(limit)
+                    + ")"));
   }
 
   private int userSpend(LocalDate day, Instant from, Instant to) {
@@ -88,7 +91,8 @@ class AlertChecks {
                 from,
                 to,
                 " and recipient_user_id is not null group by recipient_user_id having "
-                    + COST + " >= :limit")
+                    + COST
+                    + " >= :limit")
             .param("limit", limit)
             .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2)))
             .list();
@@ -102,8 +106,15 @@ class AlertChecks {
                       s.getKey(),
                       plain(limit),
                       plain(s.getValue()),
-                      "SMS spend of user " + s.getKey() + " on " + day + " reached $"
-                          + plain(s.getValue()) + " (alert at $" + plain(limit) + ")"))
+                      "SMS spend of user "
+                          + s.getKey()
+                          + " on "
+                          + day
+                          + " reached $"
+                          + plain(s.getValue())
+                          + " (alert at $"
+                          + plain(limit)
+                          + ")"))
               ? 1
               : 0;
     }
@@ -158,8 +169,7 @@ class AlertChecks {
                       b.getKey(),
                       Integer.toString(settings.errorBurst()),
                       Long.toString(b.getValue()),
-                      b.getValue() + " SMS failed with error " + b.getKey()
-                          + " in the last hour"))
+                      b.getValue() + " SMS failed with error " + b.getKey() + " in the last hour"))
               ? 1
               : 0;
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -37,11 +38,16 @@ class AlertLog {
       String key, String kind, String subject, String threshold, String observed, String message) {}
 
   private final JdbcClient jdbc;
-  private final SchedulerClient scheduler;
+  // lazily: the scheduler is built from the tasks, and the alert check task uses this log
+  private final ObjectProvider<SchedulerClient> scheduler;
   private final CostsSettings settings;
   private final Clock clock;
 
-  AlertLog(JdbcClient jdbc, SchedulerClient scheduler, CostsSettings settings, Clock clock) {
+  AlertLog(
+      JdbcClient jdbc,
+      ObjectProvider<SchedulerClient> scheduler,
+      CostsSettings settings,
+      Clock clock) {
     this.jdbc = jdbc;
     this.scheduler = scheduler;
     this.settings = settings;
@@ -75,8 +81,12 @@ class AlertLog {
     }
     log.warn("SMS alert {}: {}", f.kind(), f.message());
     if (webhook) {
-      scheduler.scheduleIfNotExists(
-          CostTasks.ALERT_WEBHOOK.instance(Long.toString(keys.getKey().longValue())).scheduledTo(now));
+      scheduler
+          .getObject()
+          .scheduleIfNotExists(
+              CostTasks.ALERT_WEBHOOK
+                  .instance(Long.toString(keys.getKey().longValue()))
+                  .scheduledTo(now));
     }
     return true;
   }
@@ -98,7 +108,9 @@ class AlertLog {
   /** The newest alerts first. */
   List<Alert> list(int page, int size) {
     return jdbc.sql(
-            "select " + COLUMNS + " from cost_alert order by created_at desc, id desc"
+            "select "
+                + COLUMNS
+                + " from cost_alert order by created_at desc, id desc"
                 + " limit :size offset :offset")
         .param("size", size)
         .param("offset", (long) page * size)

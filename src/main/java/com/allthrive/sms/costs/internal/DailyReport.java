@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The daily cost report. A day's rows are computed from that day's messages only, found through
- * the log's {@code created_at} index (never a scan of the whole log), and stored by the report job;
+ * The daily cost report. A day's rows are computed from that day's messages only, found through the
+ * log's {@code created_at} index (never a scan of the whole log), and stored by the report job;
  * storing a day again replaces its rows. Today is always computed live.
  */
 @Component
@@ -61,11 +61,11 @@ class DailyReport {
   @Transactional
   int store(LocalDate day) {
     List<DailyCost> rows = compute(day);
-    jdbc.sql("delete from cost_daily where day = :day").param("day", day).update();
+    jdbc.sql("delete from cost_daily where report_day = :day").param("day", day).update();
     for (DailyCost r : rows) {
       jdbc.sql(
               """
-              insert into cost_daily (day, message_type, country, messages, segments,
+              insert into cost_daily (report_day, message_type, country, messages, segments,
                 estimated_cost, actual_cost, cost, delivered, failed, saved_by_encoding,
                 saved_by_trimming, computed_at)
               values (:day, :type, :country, :messages, :segments, :estimated, :actual, :cost,
@@ -95,9 +95,10 @@ class DailyReport {
     rows.addAll(
         jdbc.sql(
                 """
-                select day, message_type, country, messages, segments, estimated_cost,
+                select report_day, message_type, country, messages, segments, estimated_cost,
                   actual_cost, cost, delivered, failed, saved_by_encoding, saved_by_trimming
-                from cost_daily where day >= :from and day <= :to and day < :today""")
+                from cost_daily
+                where report_day >= :from and report_day <= :to and report_day < :today""")
             .param("from", from)
             .param("to", to)
             .param("today", today)
@@ -135,7 +136,7 @@ class DailyReport {
   }
 
   private static DailyCost stored(ResultSet rs) throws SQLException {
-    return row(rs, rs.getObject("day", LocalDate.class), false);
+    return row(rs, rs.getObject("report_day", LocalDate.class), false);
   }
 
   /** The amount without trailing zeros, never in exponent notation (10, not 1E+1). */

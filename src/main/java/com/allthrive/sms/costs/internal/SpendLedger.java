@@ -32,24 +32,25 @@ class SpendLedger {
     }
     if (postgres) {
       return jdbc.sql(
-                  "insert into spend_day (day, spent) values (:day, :amount) on conflict (day)"
-                      + " do update set spent = spend_day.spent + excluded.spent"
-                      + " where :unlimited or spend_day.spent + excluded.spent <= :limit"
-                      + " returning day")
-              .param("day", day)
-              .param("amount", amount)
-              .param("unlimited", limit == null)
-              .param("limit", limit == null ? BigDecimal.ZERO : limit)
-              .query(LocalDate.class)
-              .optional()
-              .isPresent();
+              "insert into spend_day (spend_date, spent) values (:day, :amount)"
+                  + " on conflict (spend_date)"
+                  + " do update set spent = spend_day.spent + excluded.spent"
+                  + " where :unlimited or spend_day.spent + excluded.spent <= :limit"
+                  + " returning spend_date")
+          .param("day", day)
+          .param("amount", amount)
+          .param("unlimited", limit == null)
+          .param("limit", limit == null ? BigDecimal.ZERO : limit)
+          .query(LocalDate.class)
+          .optional()
+          .isPresent();
     }
-    jdbc.sql("insert into spend_day (day, spent) values (:day, 0) on conflict do nothing")
+    jdbc.sql("insert into spend_day (spend_date, spent) values (:day, 0) on conflict do nothing")
         .param("day", day)
         .update();
     return jdbc.sql(
                 "update spend_day set spent = spent + :amount"
-                    + " where day = :day and (:unlimited or spent + :amount <= :limit)")
+                    + " where spend_date = :day and (:unlimited or spent + :amount <= :limit)")
             .param("day", day)
             .param("amount", amount)
             .param("unlimited", limit == null)
@@ -60,7 +61,7 @@ class SpendLedger {
 
   /** Corrects the day's spend by {@code delta} (an actual price against its estimate). */
   void correct(LocalDate day, BigDecimal delta) {
-    jdbc.sql("update spend_day set spent = spent + :delta where day = :day")
+    jdbc.sql("update spend_day set spent = spent + :delta where spend_date = :day")
         .param("day", day)
         .param("delta", delta)
         .update();
@@ -68,7 +69,7 @@ class SpendLedger {
 
   /** What the day has spent so far under the cap. */
   BigDecimal spent(LocalDate day) {
-    return jdbc.sql("select spent from spend_day where day = :day")
+    return jdbc.sql("select spent from spend_day where spend_date = :day")
         .param("day", day)
         .query(BigDecimal.class)
         .optional()

@@ -10,9 +10,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * A message's segments, destination country and estimated cost, computed once when it is queued
- * and written by the insert that queues it: cost accounting adds no statement to the send path.
- * The price per segment comes from the contributed {@link MessageCosts}, else from {@code
+ * A message's segments, destination country and estimated cost, computed once when it is queued and
+ * written by the insert that queues it: cost accounting adds no statement to the send path. The
+ * price per segment comes from the contributed {@link MessageCosts}, else from {@code
  * SMS_PRICE_PER_SEGMENT}.
  */
 @Component

@@ -44,7 +44,9 @@ class Notifier {
       return decisions.record(eventId, candidate, Outcome.SKIPPED, skip.reason(), null);
     }
     Instant sendAt = verdict.map(v -> ((Verdict.Defer) v).until()).orElse(null);
-    var queued = outbox.enqueue(message(candidate, fitter.fit(text.template(), candidate.type()), text, sendAt));
+    var queued =
+        outbox.enqueue(
+            message(candidate, fitter.fit(text.template(), candidate.type()), text, sendAt));
     if (queued.overBudget()) {
       // rule 7: the outbox's spend cap refused the message (it needs the final text's cost)
       policy.giveBack(candidate, sendAt != null);

@@ -49,8 +49,7 @@ class SecurityAlertHandler implements EventHandler<SecurityAlertHandler.Alert> {
     var candidate = recipients.candidate(event.user(), MessageType.SECURITY_ALERT, null, null);
     Template body =
         text.apply(event)
-            .wrap(
-                "Security Alert: ", "\n\nIf this wasn't you, secure your account immediately.");
+            .wrap("Security Alert: ", "\n\nIf this wasn't you, secure your account immediately.");
     var message =
         new OutgoingText(
             "security:" + eventId + ":" + event.user().value(),

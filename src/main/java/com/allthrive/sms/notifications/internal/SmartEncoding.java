@@ -6,8 +6,8 @@ import java.util.Map;
  * Replaces Unicode look-alikes with their GSM-7 equivalents, as Twilio's "Smart Encoding" does:
  * curly quotes, primes and guillemets, dashes and the minus sign, the ellipsis, non-breaking and
  * other typographic spaces, bullets. One such character would otherwise turn a whole text into
- * UCS-2 (70 characters a segment instead of 160). Applied to user-supplied parts only, never to
- * the plan's fixed words or a verification code.
+ * UCS-2 (70 characters a segment instead of 160). Applied to user-supplied parts only, never to the
+ * plan's fixed words or a verification code.
  */
 final class SmartEncoding {
 

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A message text as fixed parts (the plan's words, links) and user-supplied parts (names,
- * previews, titles, topics, details), each with the plan's limit in code points. Only user parts
- * are ever cleaned, smart-encoded or shortened ({@link TextFitter}); fixed parts go out as written.
+ * A message text as fixed parts (the plan's words, links) and user-supplied parts (names, previews,
+ * titles, topics, details), each with the plan's limit in code points. Only user parts are ever
+ * cleaned, smart-encoded or shortened ({@link TextFitter}); fixed parts go out as written.
  */
 record Template(List<Part> parts) {
 

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
  * the plan's limit). When the text then takes more segments than its type's budget, the longest
  * user part is shortened by code points, with {@code ...}, until it fits: down to nothing for a
  * type with a budget of its own, never below the plan's limit under the default budget (so the
- * defaults never shorten a plan text). Fixed parts never change. The segments saved by each step
- * go to the cost report.
+ * defaults never shorten a plan text). Fixed parts never change. The segments saved by each step go
+ * to the cost report.
  */
 @Component
 class TextFitter {

@@ -3,7 +3,8 @@ package com.allthrive.sms.notifications.internal;
 /**
  * Cleans user-supplied values before they enter a message: control characters and line breaks
  * removed, whitespace collapsed, length capped in Unicode code points (a surrogate pair is never
- * split) with {@code ...} (three GSM-7 dots, not the one-character ellipsis that would force UCS-2).
+ * split) with {@code ...} (three GSM-7 dots, not the one-character ellipsis that would force
+ * UCS-2).
  */
 final class Texts {
 
