@@ -63,7 +63,7 @@ class TextFitter {
       }
       String value = values.get(longest);
       int length = current.get(longest).codePointCount(0, current.get(longest).length());
-      current.set(longest, length <= 1 ? "" : Texts.truncate(value, length - 1));
+      current.set(longest, Texts.truncate(value, length - 1));
     }
     return current;
   }

@@ -38,7 +38,7 @@ final class Texts {
       return value;
     }
     if (maxCodePoints <= MORE.length()) {
-      return value.substring(0, value.offsetByCodePoints(0, Math.max(0, maxCodePoints)));
+      return MORE.substring(0, Math.max(0, maxCodePoints));
     }
     int end = value.offsetByCodePoints(0, maxCodePoints - MORE.length());
     return value.substring(0, end).stripTrailing() + MORE;

@@ -1,0 +1,104 @@
+package com.allthrive.sms.notifications.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.allthrive.sms.delivery.MessageType;
+import com.allthrive.sms.delivery.Segments;
+import com.allthrive.sms.notifications.NotificationsSettings;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Smart encoding and segment budgets over the user-supplied parts of a text. */
+class TextFitterTests {
+
+  static final String THREAD = "https://allthrive.ai/m/42";
+
+  @Test
+  void aPreviewWithCurlyQuotesAndAnEnDashStaysGsm7AndOneSegment() {
+    String preview = "It\u2019s \u201cdone\u201d \u2013 see you at 6\u2026";
+
+    var fitted = fitter(Map.of()).fit(dm("Ada", preview), MessageType.DIRECT_MESSAGE);
+
+    assertThat(fitted.body())
+        .isEqualTo(
+            "Ada sent you a message: \"It's \"done\" - see you at 6...\"\n\nReply: " + THREAD);
+    assertThat(Segments.of(fitted.body())).isEqualTo(new Segments(1, Segments.Encoding.GSM7));
+    assertThat(fitted.savings().byEncoding()).isEqualTo(1);
+    assertThat(fitted.savings().byTrimming()).isZero();
+  }
+
+  @Test
+  void aFiftyEmojiPreviewArrivesWholeUnderTheDefaultBudget() {
+    String preview = "\uD83D\uDE00".repeat(50);
+
+    var fitted = fitter(Map.of()).fit(dm("Ada", preview), MessageType.DIRECT_MESSAGE);
+
+    assertThat(fitted.body()).contains(preview);
+    assertThat(fitted.savings().byTrimming()).isZero();
+  }
+
+  @Test
+  void withADmBudgetOfOneAnEmojiPreviewIsShortenedToFit() {
+    String preview = "\uD83D\uDE00".repeat(50);
+
+    var fitted =
+        fitter(Map.of("direct_message", 1)).fit(dm("Ada", preview), MessageType.DIRECT_MESSAGE);
+
+    assertThat(Segments.of(fitted.body()).count()).isEqualTo(1);
+    assertThat(fitted.body())
+        .isEqualTo(
+            "Ada sent you a message: \"" + "\uD83D\uDE00".repeat(3) + "...\"\n\nReply: " + THREAD);
+    assertThat(fitted.savings().byTrimming()).isEqualTo(2);
+  }
+
+  @Test
+  void neverChangesFixedTextsOrACodeInThem() {
+    String fixed = "Your code is: 123456 \u2013 it\u2019s valid for 10 minutes.";
+
+    var fitted =
+        fitter(Map.of("phone_verification", 1, "security_alert", 1))
+            .fit(Template.fixed(fixed), MessageType.PHONE_VERIFICATION);
+
+    assertThat(fitted.body()).isEqualTo(fixed);
+    assertThat(fitted.savings())
+        .isEqualTo(new com.allthrive.sms.delivery.OutgoingSms.Savings(0, 0));
+  }
+
+  @Test
+  void replacesNonBreakingSpacesAndCleansTheUserPart() {
+    String name = "Ada\u00A0\u00A0Lovelace\u2014the\nfirst";
+
+    var fitted = fitter(Map.of()).fit(dm(name, "hi"), MessageType.DIRECT_MESSAGE);
+
+    assertThat(fitted.body()).startsWith("Ada Lovelace-the first sent you a message: \"hi\"");
+  }
+
+  @Test
+  void shortensByCodePointsAndNeverSplitsAnEmoji() {
+    String preview = "a\uD83D\uDE00".repeat(40);
+
+    var fitted =
+        fitter(Map.of("direct_message", 2)).fit(dm("Ada", preview), MessageType.DIRECT_MESSAGE);
+
+    String body = fitted.body();
+    assertThat(Segments.of(body).count()).isLessThanOrEqualTo(2);
+    assertThat(body.codePoints().noneMatch(cp -> Character.isSurrogate((char) cp))).isTrue();
+  }
+
+  /** The plan's DM text, as the direct-message touchpoint builds it. */
+  static Template dm(String sender, String preview) {
+    return Template.builder()
+        .user(sender, 40)
+        .fixed(" sent you a message: \"")
+        .user(preview, 50)
+        .fixed("\"\n\nReply: " + THREAD)
+        .build();
+  }
+
+  static TextFitter fitter(Map<String, Integer> budgets) {
+    return new TextFitter(
+        new NotificationsSettings(
+            "AllThrive", "http://localhost:3000", 20, 3, Duration.ofHours(24), 3, budgets));
+  }
+}
