@@ -27,7 +27,11 @@ class AlertWebhook {
   AlertWebhook(CostsSettings settings, JsonMapper json) {
     this.settings = settings.alerts();
     this.json = json;
-    this.http = HttpClient.newBuilder().connectTimeout(this.settings.webhookTimeout()).build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(this.settings.webhookTimeout())
+            .build();
   }
 
   void post(Alert alert) throws IOException, InterruptedException {
