@@ -29,6 +29,14 @@ public record NotificationsSettings(
     Map<String, Integer> segmentBudgets) {
 
   public NotificationsSettings {
-    segmentBudgets = segmentBudgets == null ? Map.of() : Map.copyOf(segmentBudgets);
+    // environment variables arrive as SMS_NOTIFICATIONS_SEGMENT_BUDGETS_DIRECT_MESSAGE=1
+    segmentBudgets =
+        segmentBudgets == null
+            ? Map.of()
+            : segmentBudgets.entrySet().stream()
+                .collect(
+                    java.util.stream.Collectors.toUnmodifiableMap(
+                        e -> e.getKey().toLowerCase(java.util.Locale.ROOT).replaceAll("[.-]", "_"),
+                        Map.Entry::getValue));
   }
 }

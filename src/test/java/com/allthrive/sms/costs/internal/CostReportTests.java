@@ -23,6 +23,7 @@ abstract class CostReportTests extends CostsTestSupport {
   static void settings(DynamicPropertyRegistry registry) {
     registry.add("sms.costs.daily-budget", () -> "1000");
     registry.add("sms.costs.prices.CA", () -> "0.0091");
+    registry.add("sms.notifications.segment-budgets.battle-result", () -> "1");
   }
 
   @Test
@@ -129,6 +130,49 @@ abstract class CostReportTests extends CostsTestSupport {
     assertThat(first).bodyJson().extractingPath("$.items[1].cost").isEqualTo(0.02);
     assertThat(first).bodyJson().extractingPath("$.total").isEqualTo(3);
     assertThat(second).bodyJson().extractingPath("$.items[*].user_id").isEqualTo(List.of("bob"));
+  }
+
+  @Test
+  void showsTheSegmentsSavedBySmartEncodingAndByTrimming() {
+    platform().verifiedUser("ada", usNumber().e164());
+    platform().verifiedUser("bob", usNumber().e164());
+    String name = "It\u2019s \u201cdone\u201d \u2013 the long road to a first real win";
+    String topic = "\uD83C\uDF27".repeat(50);
+
+    platform()
+        .event(
+            "achievement.unlocked",
+            "{\"user_id\":\"ada\",\"achievement_id\":\"a1\",\"achievement_name\":\""
+                + name
+                + "\",\"points\":5}");
+    platform()
+        .event(
+            "battle.completed",
+            "{\"battle_id\":\"b1\",\"battle_topic\":\""
+                + topic
+                + "\",\"battle_url\":\"https://allthrive.ai/battles/b1\",\"participants\":"
+                + "[{\"user_id\":\"ada\",\"username\":\"ada\"},{\"user_id\":\"bob\",\"username\":\"bob\"}],"
+                + "\"winner_id\":\"ada\",\"tie\":false}");
+    var rows = report.compute(DAY);
+
+    var achievement =
+        jdbc.sql(
+                "select body, segments, encoding from sms_message"
+                    + " where message_type = 'achievement_unlock'")
+            .query()
+            .singleRow();
+    assertThat(achievement.get("body").toString())
+        .startsWith("Achievement Unlocked: It's \"done\" - the long road");
+    assertThat(achievement.get("segments")).isEqualTo(1);
+    assertThat(achievement.get("encoding")).isEqualTo("GSM-7");
+    assertThat(rows)
+        .extracting(r -> r.messageType() + " " + r.savedByEncoding() + " " + r.savedByTrimming())
+        .containsExactlyInAnyOrder("achievement_unlock 2 0", "battle_result 0 4");
+    assertThat(
+            jdbc.sql("select body from sms_message where message_type = 'battle_result'")
+                .query(String.class)
+                .list())
+        .allMatch(b -> b.contains("Topic: ...\nView results: https://allthrive.ai/battles/b1"));
   }
 
   @Test
