@@ -49,8 +49,14 @@
  *       URL. Without {@code TWILIO_AUTH_TOKEN} all webhook calls are refused (403). Status only
  *       moves forward (delivered and expired rank highest); the actual price is stored as a
  *       positive exact amount; unknown message ids are acknowledged and ignored.
- *   <li><b>Money</b> is exact: estimated cost = segments x {@code SMS_PRICE_PER_SEGMENT} (USD,
- *       default 0.0083), stored as {@code numeric}, like the provider's price.
+ *   <li><b>Money</b> is exact: estimated cost = segments x the price of a segment to the
+ *       destination's country, from the {@link com.allthrive.sms.delivery.MessageCosts} SPI (the
+ *       costs module's price table) or else {@code SMS_PRICE_PER_SEGMENT} (USD, default 0.0083),
+ *       stored as {@code numeric}, like the provider's price. The insert that queues a message
+ *       writes its country, segments, estimate and the segments its sender saved; the same SPI may
+ *       refuse the message for the day's spend ({@code Queued.overBudget}), and nothing is written
+ *       then. A new or changed price publishes {@link com.allthrive.sms.delivery.SmsPriced}, with
+ *       or without a status change.
  *   <li><b>Listings</b> mask numbers and never read the sealed text; a user sees only the rows sent
  *       to them, without provider internals.
  *   <li><b>Erasure</b> ({@code SmsLog.anonymize}, called by the module that handles {@code

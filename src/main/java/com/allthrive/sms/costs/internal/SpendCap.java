@@ -39,7 +39,7 @@ class SpendCap implements MessageCosts {
 
   @Override
   public BigDecimal pricePerSegment(String country) {
-    return prices.perSegment(country);
+    return prices.perSegment(country).amount();
   }
 
   @Override
