@@ -3,7 +3,8 @@
  * the error taxonomy, segment counting, Twilio's status and inbound webhooks, and the log listings.
  * Other modules use {@link com.allthrive.sms.delivery.SmsOutbox}, {@link
  * com.allthrive.sms.delivery.SmsLog}, {@link com.allthrive.sms.delivery.ConsoleOutbox}, the {@link
- * com.allthrive.sms.delivery.InboundSmsHandler} SPI and the events {@link
+ * com.allthrive.sms.delivery.InboundSmsHandler} and {@link com.allthrive.sms.delivery.MessageCosts}
+ * SPIs, the event {@link com.allthrive.sms.delivery.SmsPriced} and the events {@link
  * com.allthrive.sms.delivery.SmsStatusChanged} and {@link
  * com.allthrive.sms.delivery.ProviderOptOutReported}, both published synchronously inside the
  * transaction that records the change.
