@@ -3,6 +3,8 @@ alter table sms_message add column country varchar(2);
 -- segments a message saved: look-alikes replaced by GSM-7 characters, user text shortened
 alter table sms_message add column saved_by_encoding int not null default 0;
 alter table sms_message add column saved_by_trimming int not null default 0;
+-- a deferred message takes its recipient's per-user quota when it is claimed for sending
+alter table sms_message add column quota_when_sent boolean not null default false;
 
 -- one row per UTC day, message type and country, written by the daily report job
 create table cost_daily (

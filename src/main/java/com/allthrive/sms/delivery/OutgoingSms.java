@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param notBefore earliest send time (a deferral past quiet hours), or null for now
  * @param validity how long after {@code notBefore} (or now) the message is still worth sending;
  *     null takes the type's default
- * @param savings segments the sender saved by smart encoding and trimming (for the cost report)
+ * @param accounting what the sender saved, and whether the per-user quota is taken when the message
+ *     is sent
  */
 public record OutgoingSms(
     String idempotencyKey,
@@ -38,16 +39,24 @@ public record OutgoingSms(
     Priority priority,
     Instant notBefore,
     Duration validity,
-    Savings savings) {
+    Accounting accounting) {
 
   public static final int MAX_BODY = 1600;
 
-  /** Segments saved before queuing: look-alikes made GSM-7, and user text shortened. */
-  public record Savings(int byEncoding, int byTrimming) {
-    public static final Savings NONE = new Savings(0, 0);
+  /**
+   * How a message is accounted for: the segments saved before queuing (look-alikes made GSM-7, user
+   * text shortened), and whether the recipient's per-user quota ({@code UserSmsQuota}) is taken
+   * when the message is sent rather than when it was decided (a deferred message).
+   */
+  public record Accounting(int savedByEncoding, int savedByTrimming, boolean quotaWhenSent) {
+    public static final Accounting NONE = new Accounting(0, 0, false);
+
+    public Accounting withQuotaWhenSent(boolean value) {
+      return new Accounting(savedByEncoding, savedByTrimming, value);
+    }
   }
 
-  /** A request without savings. */
+  /** A request with nothing to account for. */
   public OutgoingSms(
       String idempotencyKey,
       PhoneNumber to,
@@ -74,7 +83,7 @@ public record OutgoingSms(
         priority,
         notBefore,
         validity,
-        Savings.NONE);
+        Accounting.NONE);
   }
 
   public OutgoingSms {
@@ -83,7 +92,7 @@ public record OutgoingSms(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(priority, "priority");
-    savings = savings == null ? Savings.NONE : savings;
+    accounting = accounting == null ? Accounting.NONE : accounting;
     if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
       throw new IllegalArgumentException("idempotency key must be 1-200 characters");
     }
@@ -124,7 +133,7 @@ public record OutgoingSms(
         value,
         notBefore,
         validity,
-        savings);
+        accounting);
   }
 
   public OutgoingSms withLoggedBody(String value) {
@@ -141,7 +150,7 @@ public record OutgoingSms(
         priority,
         notBefore,
         validity,
-        savings);
+        accounting);
   }
 
   public OutgoingSms withTriggeredBy(UserId value) {
@@ -158,7 +167,7 @@ public record OutgoingSms(
         priority,
         notBefore,
         validity,
-        savings);
+        accounting);
   }
 
   public OutgoingSms withRelated(String objectType, String objectId) {
@@ -175,7 +184,7 @@ public record OutgoingSms(
         priority,
         notBefore,
         validity,
-        savings);
+        accounting);
   }
 
   public OutgoingSms withSchedule(Instant sendAt, Duration validFor) {
@@ -192,10 +201,10 @@ public record OutgoingSms(
         priority,
         sendAt,
         validFor,
-        savings);
+        accounting);
   }
 
-  public OutgoingSms withSavings(Savings value) {
+  public OutgoingSms withAccounting(Accounting value) {
     return new OutgoingSms(
         idempotencyKey,
         to,

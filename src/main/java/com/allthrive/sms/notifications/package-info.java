@@ -7,8 +7,10 @@
  *
  * <ul>
  *   <li>The policy's rules run in DESIGN's order and the first skip wins. A quiet-hours deferral
- *       does not stop the later rules: a deferred message is accepted for sending, so it counts
- *       against the per-user limit like any other.
+ *       does not stop the later rules, but a deferred message counts against the per-user limit
+ *       when it goes out, not when it is deferred: its row says so ({@code quota_when_sent}) and
+ *       delivery takes the quota in the transaction that claims it, canceling it as {@code
+ *       rate_limited} when none is left.
  *   <li>The per-user and invitation limits slide ({@code SlidingLimiter}, GCRA): a burst of the
  *       limit, then one text per period / limit; race-free across instances, rolled back with a
  *       failed transaction, and given back when the spend cap refuses the message.

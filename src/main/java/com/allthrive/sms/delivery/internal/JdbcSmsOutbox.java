@@ -40,11 +40,11 @@ class JdbcSmsOutbox implements SmsOutbox {
         to_phone, message_type, body, sealed_body, status, provider, segments, encoding,
         estimated_cost, attempts, next_attempt_at, priority, related_object_type,
         related_object_id, created_at, send_started_at, expires_at, updated_at, country,
-        saved_by_encoding, saved_by_trimming)
+        saved_by_encoding, saved_by_trimming, quota_when_sent)
       values (:key, :recipient, :triggeredBy, :to, :type, :body, :sealed, :status,
         :provider, :segments, :encoding, :estimatedCost, :attempts, :sendAt, :priority,
         :relatedType, :relatedId, :now, :startedAt, :expiresAt, :now, :country,
-        :savedByEncoding, :savedByTrimming)
+        :savedByEncoding, :savedByTrimming, :quotaWhenSent)
       on conflict do nothing""";
 
   private final JdbcClient jdbc;
@@ -116,8 +116,9 @@ class JdbcSmsOutbox implements SmsOutbox {
     row.put("now", utc(now));
     row.put("expiresAt", utc(expiresAt));
     row.put("country", estimate.country());
-    row.put("savedByEncoding", sms.savings().byEncoding());
-    row.put("savedByTrimming", sms.savings().byTrimming());
+    row.put("savedByEncoding", sms.accounting().savedByEncoding());
+    row.put("savedByTrimming", sms.accounting().savedByTrimming());
+    row.put("quotaWhenSent", sms.accounting().quotaWhenSent());
     Instant taskAt = claimed ? immediate.taskTime(sendAt) : sendAt;
     Optional<Long> id =
         postgres

@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ordered rules of DESIGN section 3. The first skip wins; a deferral (quiet hours) still lets
- * the later rules refuse the message, and a deferred message counts against the limits like any
- * other accepted message. Rule 7, the daily spend cap, is applied by delivery's outbox when the
- * message is written, since it needs the final text's cost: a refusal there gives back what the
- * rules took and is recorded as {@code budget_exhausted}.
+ * the later rules refuse the message; a deferred message counts against the per-user limit when it
+ * goes out, not now. Rule 7, the daily spend cap, is applied by delivery's outbox when the message
+ * is written, since it needs the final text's cost: a refusal there gives back what the rules took
+ * and is recorded as {@code budget_exhausted}.
  */
 @Component
 class NotificationPolicy {
@@ -53,6 +53,10 @@ class NotificationPolicy {
     List<Rule> rules = candidate.toRawNumber() ? forRawNumbers : forUsers;
     Verdict deferral = null;
     for (Rule rule : rules) {
+      if (deferral != null && rule instanceof PerUserLimit) {
+        // a deferred message counts when it goes out (delivery takes the quota then)
+        continue;
+      }
       Optional<Verdict> verdict = rule.apply(candidate, now);
       if (verdict.isPresent() && verdict.get() instanceof Verdict.Skip) {
         return verdict;

@@ -63,7 +63,8 @@ class Notifier {
   private static OutgoingSms message(
       Candidate c, TextFitter.Fitted fitted, OutgoingText text, Instant sendAt) {
     return OutgoingSms.of(text.key(), c.to(), c.type(), fitted.body(), c.recipientId())
-        .withSavings(fitted.savings())
+        .withAccounting(
+            fitted.savings().withQuotaWhenSent(sendAt != null && PerUserLimit.counts(c)))
         .withPriority(text.priority())
         .withTriggeredBy(c.triggeredBy())
         .withRelated(text.relatedType(), text.relatedId())

@@ -6,8 +6,11 @@ import java.util.Optional;
 
 /**
  * Rule 6: at most 10 messages per sliding hour and 30 per sliding day per user ({@link
- * UserSmsQuota}), counted on messages accepted for sending (the hits join the deciding
- * transaction). Security alerts are not limited.
+ * UserSmsQuota}), counted on messages accepted for sending now (the hits join the deciding
+ * transaction). A deferred message counts when it goes out, not when it is deferred, so the end of
+ * quiet hours cannot release more than the limit allows: the policy does not run this rule for it,
+ * and delivery takes the quota in the transaction that claims it for sending. Security alerts are
+ * not limited.
  */
 class PerUserLimit implements Rule {
 
@@ -17,9 +20,14 @@ class PerUserLimit implements Rule {
     this.quota = quota;
   }
 
+  /** Whether messages to the candidate count against the per-user limit. */
+  static boolean counts(Candidate c) {
+    return !c.critical() && c.recipient() != null;
+  }
+
   @Override
   public Optional<Verdict> apply(Candidate c, Instant now) {
-    if (c.critical() || c.recipient() == null) {
+    if (!counts(c)) {
       return Optional.empty();
     }
     return quota.tryTake(c.recipient().id())
@@ -29,7 +37,7 @@ class PerUserLimit implements Rule {
 
   @Override
   public void giveBack(Candidate c, boolean deferred) {
-    if (!c.critical() && c.recipient() != null) {
+    if (!deferred && counts(c)) {
       quota.giveBack(c.recipient().id());
     }
   }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 class TextFitter {
 
   /** The text to send and what fitting saved. */
-  record Fitted(String body, OutgoingSms.Savings savings) {}
+  record Fitted(String body, OutgoingSms.Accounting savings) {}
 
   private final NotificationsSettings settings;
 
@@ -46,8 +46,8 @@ class TextFitter {
     int after = segments(template, fitted);
     return new Fitted(
         render(template, fitted),
-        new OutgoingSms.Savings(
-            Math.max(0, before - encodedSegments), Math.max(0, encodedSegments - after)));
+        new OutgoingSms.Accounting(
+            Math.max(0, before - encodedSegments), Math.max(0, encodedSegments - after), false));
   }
 
   private List<String> shorten(Template t, List<String> values, int budget, boolean ownBudget) {

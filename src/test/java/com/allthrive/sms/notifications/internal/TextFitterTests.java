@@ -24,8 +24,8 @@ class TextFitterTests {
         .isEqualTo(
             "Ada sent you a message: \"It's \"done\" - see you at 6...\"\n\nReply: " + THREAD);
     assertThat(Segments.of(fitted.body())).isEqualTo(new Segments(1, Segments.Encoding.GSM7));
-    assertThat(fitted.savings().byEncoding()).isEqualTo(1);
-    assertThat(fitted.savings().byTrimming()).isZero();
+    assertThat(fitted.savings().savedByEncoding()).isEqualTo(1);
+    assertThat(fitted.savings().savedByTrimming()).isZero();
   }
 
   @Test
@@ -35,7 +35,7 @@ class TextFitterTests {
     var fitted = fitter(Map.of()).fit(dm("Ada", preview), MessageType.DIRECT_MESSAGE);
 
     assertThat(fitted.body()).contains(preview);
-    assertThat(fitted.savings().byTrimming()).isZero();
+    assertThat(fitted.savings().savedByTrimming()).isZero();
   }
 
   @Test
@@ -49,7 +49,7 @@ class TextFitterTests {
     assertThat(fitted.body())
         .isEqualTo(
             "Ada sent you a message: \"" + "\uD83D\uDE00".repeat(3) + "...\"\n\nReply: " + THREAD);
-    assertThat(fitted.savings().byTrimming()).isEqualTo(2);
+    assertThat(fitted.savings().savedByTrimming()).isEqualTo(2);
   }
 
   @Test
@@ -61,8 +61,7 @@ class TextFitterTests {
             .fit(Template.fixed(fixed), MessageType.PHONE_VERIFICATION);
 
     assertThat(fitted.body()).isEqualTo(fixed);
-    assertThat(fitted.savings())
-        .isEqualTo(new com.allthrive.sms.delivery.OutgoingSms.Savings(0, 0));
+    assertThat(fitted.savings()).isEqualTo(com.allthrive.sms.delivery.OutgoingSms.Accounting.NONE);
   }
 
   @Test
