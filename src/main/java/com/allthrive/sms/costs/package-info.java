@@ -38,4 +38,7 @@
  *       path.
  * </ul>
  */
+@ApplicationModule(allowedDependencies = {"delivery", "shared"})
 package com.allthrive.sms.costs;
+
+import org.springframework.modulith.ApplicationModule;

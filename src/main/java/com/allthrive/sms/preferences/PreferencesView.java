@@ -6,9 +6,11 @@ import java.time.LocalTime;
 
 /**
  * The user's SMS settings as {@code GET /api/v1/me/sms-preferences} answers them (snake_case in
- * JSON). {@code allowSmsSecurityAlerts} is always true. {@code remainingThisHour} and {@code
- * remainingToday} are the texts the per-user limit still lets through now (sliding windows of an
- * hour and a day; security alerts and codes are not limited).
+ * JSON). {@code allowSmsSecurityAlerts} is always true. {@code pendingPhoneNumber} is a number a
+ * code was asked for and not yet verified; the verified {@code phoneNumber} stays in use until
+ * then. {@code remainingThisHour} and {@code remainingToday} are the texts the per-user limit still
+ * lets through now (sliding windows of an hour and a day; security alerts and codes are not
+ * limited).
  */
 public record PreferencesView(
     String phoneNumber,
@@ -23,6 +25,7 @@ public record PreferencesView(
     boolean optedOut,
     QuietHours quietHours,
     String timezone,
+    String pendingPhoneNumber,
     int remainingThisHour,
     int remainingToday) {
 

@@ -45,11 +45,13 @@ public class SlidingLimiter {
   }
 
   private final JdbcClient jdbc;
+  private final CounterKeys keys;
   private final Clock clock;
   private final boolean postgres;
 
-  SlidingLimiter(JdbcClient jdbc, Clock clock, DataSource dataSource) {
+  SlidingLimiter(JdbcClient jdbc, CounterKeys keys, Clock clock, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.keys = keys;
     this.clock = clock;
     this.postgres = Databases.isPostgres(dataSource);
   }
@@ -67,9 +69,10 @@ public class SlidingLimiter {
     }
     long now = clock.millis();
     Set<String> taken = postgres ? upsertAll(rates, now) : oneByOne(rates, now);
-    Optional<Rate> refused = rates.stream().filter(r -> !taken.contains(r.key())).findFirst();
+    Optional<Rate> refused =
+        rates.stream().filter(r -> !taken.contains(keys.of(r.key()))).findFirst();
     if (refused.isPresent()) {
-      rates.stream().filter(r -> taken.contains(r.key())).forEach(this::release);
+      rates.stream().filter(r -> taken.contains(keys.of(r.key()))).forEach(this::release);
     }
     return refused;
   }
@@ -82,7 +85,7 @@ public class SlidingLimiter {
     long now = clock.millis();
     Long tat =
         jdbc.sql("select tat from rate_gcra where counter_key = :k")
-            .param("k", rate.key())
+            .param("k", keys.of(rate.key()))
             .query(Long.class)
             .optional()
             .orElse(now);
@@ -98,8 +101,13 @@ public class SlidingLimiter {
   @Transactional
   public void release(Rate rate) {
     jdbc.sql("update rate_gcra set tat = tat - emission_ms where counter_key = :k")
-        .param("k", rate.key())
+        .param("k", keys.of(rate.key()))
         .update();
+  }
+
+  /** Forgets keys whose next hit is in the past: they allow their whole limit again. */
+  public int purgeIdle() {
+    return jdbc.sql("delete from rate_gcra where tat < :now").param("now", clock.millis()).update();
   }
 
   /** One statement for every rate, rows in key order so that concurrent callers cannot deadlock. */
@@ -108,9 +116,10 @@ public class SlidingLimiter {
         new StringBuilder(
             "insert into rate_gcra (counter_key, tat, emission_ms, tolerance_ms) values ");
     List<Object> params = new ArrayList<>();
-    for (Rate r : rates.stream().sorted(Comparator.comparing(Rate::key)).toList()) {
+    for (Rate r : rates.stream().sorted(Comparator.comparing(r -> keys.of(r.key()))).toList()) {
       sql.append(params.isEmpty() ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
-      params.addAll(List.of(r.key(), now + r.emissionMs(), r.emissionMs(), r.toleranceMs()));
+      params.addAll(
+          List.of(keys.of(r.key()), now + r.emissionMs(), r.emissionMs(), r.toleranceMs()));
     }
     sql.append(
         " on conflict (counter_key) do update set"
@@ -126,10 +135,11 @@ public class SlidingLimiter {
   private Set<String> oneByOne(List<Rate> rates, long now) {
     Set<String> taken = new HashSet<>();
     for (Rate r : rates) {
+      String key = keys.of(r.key());
       jdbc.sql(
               "insert into rate_gcra (counter_key, tat, emission_ms, tolerance_ms)"
                   + " values (:k, :now, :i, :t) on conflict do nothing")
-          .param("k", r.key())
+          .param("k", key)
           .param("now", now)
           .param("i", r.emissionMs())
           .param("t", r.toleranceMs())
@@ -138,7 +148,7 @@ public class SlidingLimiter {
           jdbc.sql(
                   "update rate_gcra set tat = greatest(tat, :now) + :i, emission_ms = :i,"
                       + " tolerance_ms = :t where counter_key = :k and tat <= :now + :t")
-              .param("k", r.key())
+              .param("k", key)
               .param("now", now)
               .param("i", r.emissionMs())
               .param("t", r.toleranceMs())
@@ -146,7 +156,7 @@ public class SlidingLimiter {
       if (updated != 1) {
         break;
       }
-      taken.add(r.key());
+      taken.add(key);
     }
     return taken;
   }

@@ -1,12 +1,14 @@
 package com.allthrive.sms.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.allthrive.sms.accounts.Accounts;
 import com.allthrive.sms.accounts.JwtFixtures;
 import com.allthrive.sms.support.MutableClock;
 import com.allthrive.sms.support.PlatformCalls;
 import com.allthrive.sms.support.Tables;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,42 @@ abstract class SlidingQuotaTests {
     assertThat(after).bodyJson().extractingPath("$.remaining_today").isEqualTo(27);
   }
 
+  @Test
+  void deferredMessagesCountWhenTheyGoOutSoTheEndOfQuietHoursReleasesNoMoreThanTheLimit() {
+    clock.set(Instant.parse("2026-03-10T10:59:55Z"));
+    platform().verifiedUser("cy", "+12015550103");
+    patch("cy", "{\"timezone\":\"UTC\",\"quiet_hours\":{\"start\":\"22:00\",\"end\":\"11:00\"}}");
+    for (int i = 0; i < 12; i++) {
+      assertThat(outcome(achievement("cy", "q" + i))).isEqualTo("deferred");
+    }
+    var whileDeferred = preferences("cy");
+
+    clock.set(Instant.parse("2026-03-10T11:00:00Z"));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> count("status in ('pending', 'sending')") == 0);
+
+    assertThat(whileDeferred).bodyJson().extractingPath("$.remaining_this_hour").isEqualTo(10);
+    assertThat(count("status = 'sent'")).isEqualTo(10);
+    assertThat(count("status = 'canceled' and error_code = 'rate_limited'")).isEqualTo(2);
+    assertThat(preferences("cy")).bodyJson().extractingPath("$.remaining_this_hour").isEqualTo(0);
+  }
+
+  long count(String where) {
+    return jdbc.sql("select count(*) from sms_message where " + where).query(Long.class).single();
+  }
+
+  void patch(String user, String body) {
+    assertThat(
+            mvc.patch()
+                .uri("/api/v1/me/sms-preferences")
+                .header("Authorization", "Bearer " + JwtFixtures.token(user))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange())
+        .hasStatusOk();
+  }
+
   MvcTestResult preferences(String user) {
     return mvc.get()
         .uri("/api/v1/me/sms-preferences")
@@ -108,11 +146,19 @@ abstract class SlidingQuotaTests {
   }
 
   static String reason(MvcTestResult result) {
+    return decision(result, "reason");
+  }
+
+  static String outcome(MvcTestResult result) {
+    return decision(result, "outcome");
+  }
+
+  static String decision(MvcTestResult result, String member) {
     try {
       return tools.jackson.databind.json.JsonMapper.builder()
           .build()
           .readTree(result.getResponse().getContentAsString())
-          .at("/decisions/0/reason")
+          .at("/decisions/0/" + member)
           .asString();
     } catch (java.io.UnsupportedEncodingException e) {
       throw new IllegalStateException(e);

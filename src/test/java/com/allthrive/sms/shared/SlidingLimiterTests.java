@@ -29,6 +29,7 @@ class SlidingLimiterTests {
 
     final MutableClock clock = new MutableClock(Instant.parse("2030-05-05T10:59:00Z"));
     final SlidingLimiter limiter;
+    final JdbcClient jdbc;
 
     Contract(DataSource dataSource) {
       JdbcClient jdbc = JdbcClient.create(dataSource);
@@ -36,7 +37,12 @@ class SlidingLimiterTests {
               "create table rate_gcra (counter_key varchar(200) primary key, tat bigint not null,"
                   + " emission_ms bigint not null, tolerance_ms bigint not null)")
           .update();
-      limiter = new SlidingLimiter(jdbc, clock, dataSource);
+      var keys =
+          new CounterKeys(
+              new SharedSettings(
+                  "sliding-limiter-test-secret-of-32-chars", false, Duration.ofDays(2)));
+      limiter = new SlidingLimiter(jdbc, keys, clock, dataSource);
+      this.jdbc = jdbc;
     }
 
     @Test
@@ -105,6 +111,20 @@ class SlidingLimiterTests {
 
       assertThat(granted).isEqualTo(30);
       assertThat(limiter.remaining(rate)).isZero();
+    }
+
+    @Test
+    void storesNoKeyInClearAndForgetsIdleKeys() {
+      Rate hourly = new Rate("invite-to:+12015550101", 3, HOUR);
+      takeUpTo(hourly, 1);
+
+      var stored = jdbc.sql("select counter_key from rate_gcra").query(String.class).list();
+      clock.advance(Duration.ofMinutes(21));
+      int purged = limiter.purgeIdle();
+
+      assertThat(stored).singleElement().asString().doesNotContain("2015550101").hasSize(64);
+      assertThat(purged).isEqualTo(1);
+      assertThat(limiter.remaining(hourly)).isEqualTo(3);
     }
 
     int takeUpTo(Rate rate, int tries) {

@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Writes the log row and its dispatch task in the caller's transaction. The unique idempotency key
  * makes a repeated cause a no-op, also under concurrency ({@code on conflict do nothing}). Validity
  * counts from {@code notBefore} when given (a deferral), else from now; the estimated cost is the
- * segment count times the configured segment price, exact.
+ * segment count times the price of a segment to the destination's country ({@link Estimates}),
+ * exact, and the day's spend cap may refuse the message before anything is written.
  */
 @Service
 class JdbcSmsOutbox implements SmsOutbox {
@@ -89,10 +89,10 @@ class JdbcSmsOutbox implements SmsOutbox {
     }
     Segments segments = estimate.segments();
     BigDecimal estimatedCost = estimate.cost();
-    // a message due now is claimed by its insert: sent on this instance right after the commit
-    boolean claimed = immediate.applies(sendAt);
-    // the stored precision, so that the claim can be matched again (see SendClaims.unclaim)
-    Instant startedAt = now.truncatedTo(ChronoUnit.MICROS);
+    // a message due now is sent on this instance right after the commit; the poller waits the
+    // grace period before it may take it
+    boolean immediately = immediate.applies(sendAt);
+    Instant taskAt = immediately ? immediate.taskTime(sendAt) : sendAt;
     byte[] sealed = redacted ? sealer.seal(sms.body()) : null;
     Map<String, Object> row = new HashMap<>();
     row.put("key", sms.idempotencyKey());
@@ -102,14 +102,14 @@ class JdbcSmsOutbox implements SmsOutbox {
     row.put("type", sms.type().code());
     row.put("body", redacted ? sms.loggedBody() : sms.body());
     row.put("sealed", sealed);
-    row.put("status", (claimed ? MessageStatus.SENDING : MessageStatus.PENDING).code());
-    row.put("attempts", claimed ? 1 : 0);
-    row.put("startedAt", claimed ? utc(startedAt) : null);
+    row.put("status", MessageStatus.PENDING.code());
+    row.put("attempts", 0);
+    row.put("startedAt", null);
     row.put("provider", settings.provider().name().toLowerCase());
     row.put("segments", segments.count());
     row.put("encoding", segments.encoding().code());
     row.put("estimatedCost", estimatedCost);
-    row.put("sendAt", claimed ? null : utc(sendAt));
+    row.put("sendAt", utc(taskAt));
     row.put("priority", sms.priority().code());
     row.put("relatedType", sms.relatedObjectType());
     row.put("relatedId", sms.relatedObjectId());
@@ -119,7 +119,6 @@ class JdbcSmsOutbox implements SmsOutbox {
     row.put("savedByEncoding", sms.accounting().savedByEncoding());
     row.put("savedByTrimming", sms.accounting().savedByTrimming());
     row.put("quotaWhenSent", sms.accounting().quotaWhenSent());
-    Instant taskAt = claimed ? immediate.taskTime(sendAt) : sendAt;
     Optional<Long> id =
         postgres
             ? insertWithTask(row, sms.priority(), taskAt)
@@ -127,7 +126,7 @@ class JdbcSmsOutbox implements SmsOutbox {
     if (id.isEmpty()) {
       return new Queued(existingId(sms.idempotencyKey()), false);
     }
-    if (claimed) {
+    if (immediately) {
       immediate.afterCommit(
           new MessageRow(
               id.get(),
@@ -135,17 +134,19 @@ class JdbcSmsOutbox implements SmsOutbox {
               sms.type(),
               (String) row.get("body"),
               sealed,
-              MessageStatus.SENDING,
-              1,
+              MessageStatus.PENDING,
+              0,
               null,
               segments.count(),
               estimatedCost,
               null,
               null,
               expiresAt,
-              startedAt,
               null,
-              now),
+              taskAt,
+              now,
+              sms.recipient() == null ? null : sms.recipient().value(),
+              sms.accounting().quotaWhenSent()),
           sms.body());
     }
     return new Queued(id.get(), true);
@@ -187,11 +188,16 @@ class JdbcSmsOutbox implements SmsOutbox {
     return Optional.of(id);
   }
 
-  private long existingId(String idempotencyKey) {
+  @Override
+  public Optional<Long> existing(String idempotencyKey) {
     return jdbc.sql("select id from sms_message where idempotency_key = :key")
         .param("key", idempotencyKey)
         .query(Long.class)
-        .single();
+        .optional();
+  }
+
+  private long existingId(String idempotencyKey) {
+    return existing(idempotencyKey).orElseThrow();
   }
 
   /** The sender's validity, else the type's default capped by the configured default. */

@@ -25,12 +25,14 @@ record MessageRow(
     Instant expiresAt,
     Instant sendStartedAt,
     Instant nextAttemptAt,
-    Instant createdAt) {
+    Instant createdAt,
+    String recipientUserId,
+    boolean quotaWhenSent) {
 
   static final String COLUMNS =
       "id, to_phone, message_type, body, sealed_body, status, attempts, provider_message_id,"
           + " segments, estimated_cost, price, price_unit, expires_at, send_started_at,"
-          + " next_attempt_at, created_at";
+          + " next_attempt_at, created_at, recipient_user_id, quota_when_sent";
 
   static MessageRow map(ResultSet rs, int row) throws SQLException {
     return new MessageRow(
@@ -49,7 +51,9 @@ record MessageRow(
         instant(rs, "expires_at"),
         instant(rs, "send_started_at"),
         instant(rs, "next_attempt_at"),
-        instant(rs, "created_at"));
+        instant(rs, "created_at"),
+        rs.getString("recipient_user_id"),
+        rs.getBoolean("quota_when_sent"));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -39,7 +39,8 @@ class NotificationPolicy {
             category,
             new QuietHoursRule(preferences),
             new PerUserLimit(quota));
-    this.forRawNumbers = List.of(new InvitationLimits(limiter, settings), optOut, category);
+    // the invitation limits count last, so a refused invitation spends no slot
+    this.forRawNumbers = List.of(optOut, category, new InvitationLimits(limiter, settings));
   }
 
   /** Gives back what the rules took for a candidate that passed them but was not queued. */

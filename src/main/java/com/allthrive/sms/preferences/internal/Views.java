@@ -29,6 +29,7 @@ final class Views {
         optedOut,
         quiet == null ? null : new QuietHours(quiet.start(), quiet.end()),
         account.timezone().getId(),
+        account.pendingPhone() == null ? null : account.pendingPhone().e164(),
         remaining.thisHour(),
         remaining.today());
   }
