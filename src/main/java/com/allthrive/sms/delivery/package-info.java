@@ -86,6 +86,10 @@
  *       refuse the message for the day's spend ({@code Queued.overBudget}), and nothing is written
  *       then. A new or changed price publishes {@link com.allthrive.sms.delivery.SmsPriced}, with
  *       or without a status change.
+ *   <li><b>Deferred messages</b> the sender marks {@code quotaWhenSent} take their recipient's
+ *       per-user quota in the transaction of their send-time claim ({@code QuotaClaims}): a message
+ *       the quota refuses ends {@code canceled} as {@code rate_limited}. Such rows skip the
+ *       one-statement claim; every other message is claimed as before.
  *   <li><b>Listings</b> mask numbers and never read the sealed text; a user sees only the rows sent
  *       to them, without provider internals.
  *   <li><b>Erasure</b> ({@code SmsLog.anonymize}, called by the module that handles {@code
