@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Forgets counter windows once they are over: a recurring db-scheduler task (one instance of the
- * cluster runs it each hour) deletes windows that started more than {@code counterRetention} ago.
+ * cluster runs it each hour) deletes windows that started more than {@code counterRetention} ago,
+ * and sliding limits whose key has been idle long enough to be whole again.
  */
 @Configuration(proxyBeanMethods = false)
 class CounterPurge {
@@ -21,12 +22,13 @@ class CounterPurge {
 
   @Bean
   RecurringTask<Void> rateCounterPurge(
-      WindowCounter counter, SharedSettings settings, Clock clock) {
+      WindowCounter counter, SlidingLimiter limiter, SharedSettings settings, Clock clock) {
     return Tasks.recurring("rate-counter-purge", FixedDelay.of(Duration.ofHours(1)))
         .execute(
             (instance, context) -> {
               int purged = counter.purgeBefore(clock.instant().minus(settings.counterRetention()));
-              log.debug("Purged {} ended rate counter windows", purged);
+              int idle = limiter.purgeIdle();
+              log.debug("Purged {} ended rate counter windows, {} idle limits", purged, idle);
             });
   }
 }
