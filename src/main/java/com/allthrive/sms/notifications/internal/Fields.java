@@ -5,18 +5,23 @@ import com.allthrive.sms.shared.UserId;
 import java.net.URI;
 import tools.jackson.databind.JsonNode;
 
-/** Reads typed members of an event's {@code data}, answering 400 with the member's name. */
+/**
+ * Reads typed members of an event's {@code data}, answering 400 with the member's full path, e.g.
+ * {@code data.participants[0].user_id}, in the detail and in the {@code field} member.
+ */
 final class Fields {
 
   private final JsonNode data;
+  private final String path;
 
   Fields(JsonNode data) {
     this(data, "data");
   }
 
-  private Fields(JsonNode data, String name) {
+  private Fields(JsonNode data, String path) {
+    this.path = path;
     if (data == null || !data.isObject()) {
-      throw invalid(name, "must be an object");
+      throw problem(path, "must be an object");
     }
     this.data = data;
   }
@@ -82,7 +87,9 @@ final class Fields {
       throw invalid(name, "must be an array of " + min + " to " + max + " objects");
     }
     java.util.List<Fields> items = new java.util.ArrayList<>();
-    value.forEach(item -> items.add(new Fields(item, name)));
+    for (int i = 0; i < value.size(); i++) {
+      items.add(new Fields(value.get(i), path + "." + name + "[" + i + "]"));
+    }
     return items;
   }
 
@@ -100,9 +107,17 @@ final class Fields {
     throw invalid(name, "must be an absolute http(s) URL");
   }
 
-  static ApiProblem invalid(String field, String message) {
-    return ApiProblem.badRequest(
-            "invalid_event", (field.equals("data") ? "" : "data.") + field + " " + message + ".")
-        .with("field", field);
+  /** A problem about the member {@code name} of this object. */
+  ApiProblem invalid(String name, String message) {
+    return problem(path + "." + name, message);
+  }
+
+  /** A problem about a member of the top-level {@code data} object. */
+  static ApiProblem invalidData(String name, String message) {
+    return problem("data." + name, message);
+  }
+
+  private static ApiProblem problem(String path, String message) {
+    return ApiProblem.badRequest("invalid_event", path + " " + message + ".").with("field", path);
   }
 }
