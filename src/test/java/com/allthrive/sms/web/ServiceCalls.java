@@ -49,6 +49,22 @@ final class ServiceCalls {
     return send("GET", "/api/v1/me/sms-preferences", null, "Authorization", "Bearer " + token);
   }
 
+  JsonNode patchPreferences(String token, String body) {
+    return send("PATCH", "/api/v1/me/sms-preferences", body, "Authorization", "Bearer " + token);
+  }
+
+  JsonNode achievement(String userId, String name) {
+    return event(
+        java.util.UUID.randomUUID().toString(),
+        "{\"type\":\"achievement.unlocked\",\"data\":{\"user_id\":\""
+            + userId
+            + "\",\"achievement_id\":\""
+            + java.util.UUID.randomUUID()
+            + "\",\"achievement_name\":\""
+            + name
+            + "\",\"points\":10}}");
+  }
+
   JsonNode event(String key, String body) {
     return send(
         "POST", "/api/v1/events", body, "X-Api-Key", TestKeys.PLATFORM_KEY, "Idempotency-Key", key);

@@ -86,15 +86,15 @@ public class DecisionQuery {
    */
   public List<Count> counts(Instant from, Instant to) {
     return jdbc.sql(
-            "select cast(created_at as date) as day, outcome, reason, count(*) as n"
+            "select cast(created_at as date) as d, outcome, reason, count(*) as n"
                 + " from notification_decision where created_at >= :from and created_at < :to"
-                + " group by cast(created_at as date), outcome, reason order by day, outcome, reason")
+                + " group by cast(created_at as date), outcome, reason order by d, outcome, reason")
         .param("from", utc(from))
         .param("to", utc(to))
         .query(
             (rs, n) ->
                 new Count(
-                    rs.getObject("day", java.time.LocalDate.class),
+                    rs.getObject("d", java.time.LocalDate.class),
                     rs.getString("outcome"),
                     rs.getString("reason"),
                     rs.getLong("n")))
