@@ -83,30 +83,32 @@ async function optional(api, path) {
   }
 }
 
-const items = (body) => (Array.isArray(body) ? body : body?.items || body?.days || body?.users || body?.alerts || []);
+const items = (body) => (Array.isArray(body) ? body : body?.rows || body?.items || []);
+const day = (iso) => iso.slice(0, 10);
 
 export async function loadCosts(api) {
   const status = $('costs-status');
   try {
     const [daily, users, alerts] = await Promise.all([
-      optional(api, `/api/v1/admin/costs/daily?from=${daysAgo(13).slice(0, 10)}`),
-      optional(api, '/api/v1/admin/costs/users'),
-      optional(api, '/api/v1/admin/alerts'),
+      optional(api, `/api/v1/admin/costs/daily?from=${day(daysAgo(6))}`),
+      optional(api, `/api/v1/admin/costs/users?from=${day(daysAgo(6))}&size=10`),
+      optional(api, '/api/v1/admin/alerts?size=20'),
     ]);
     status.textContent = daily || users || alerts ? '' : 'Cost reports are not available on this service.';
     if (daily) {
-      const rows = items(daily).map((d) => ({
-        name: `${d.day || d.date} ${d.message_type || ''}`.trim(),
-        value: Number(d.actual_cost ?? d.actual ?? d.estimated_cost ?? d.estimated ?? 0),
-      }));
-      bars($('costs-daily'), rows, 'USD');
+      const rows = items(daily).flatMap((d) => [
+        { name: `${d.day} ${d.message_type} estimated`, value: Number(d.estimated_cost ?? 0) },
+        { name: `${d.day} ${d.message_type} actual`, value: Number(d.actual_cost ?? 0) },
+      ]);
+      if (rows.length) bars($('costs-daily'), rows, daily.currency || 'USD');
+      else $('costs-daily').textContent = 'No costs in the last 7 days.';
     }
     fillRows($('cost-users'), users ? items(users).slice(0, 10) : [], [
-      (u) => u.user_id, (u) => u.messages ?? u.message_count ?? '', (u) => u.actual_cost ?? u.cost ?? u.estimated_cost,
+      (u) => u.user_id, (u) => u.messages, (u) => u.cost ?? u.actual_cost ?? u.estimated_cost,
     ], users ? 'No costs yet.' : 'Not available.');
     const list = alerts ? items(alerts) : [];
     $('alerts').replaceChildren(...(list.length
-      ? list.map((a) => el('li', { textContent: `${a.type || a.kind || 'alert'}: ${a.message || a.detail || ''}` }))
+      ? list.map((a) => el('li', { textContent: `${a.kind}: ${a.message}` }))
       : [el('li', { className: 'muted', textContent: alerts ? 'No open alerts.' : 'Not available.' })]));
   } catch (error) {
     status.textContent = `Not available: ${error.message}`;

@@ -4,6 +4,8 @@ import com.allthrive.sms.accounts.DemoAccess;
 import java.io.PrintStream;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,7 @@ class StartupNotice {
   }
 
   @EventListener(ApplicationReadyEvent.class)
+  @Order(Ordered.LOWEST_PRECEDENCE)
   void print() {
     if (demo.enabled()) {
       out.println(text());
