@@ -13,6 +13,20 @@ import tools.jackson.databind.json.JsonMapper;
 /** What the page tests do as the platform or as a user, over real HTTP. */
 final class ServiceCalls {
 
+  /** The service answered with an error. */
+  static final class Refused extends IllegalStateException {
+    private final String body;
+
+    Refused(String message, String body) {
+      super(message);
+      this.body = body;
+    }
+
+    String body() {
+      return body;
+    }
+  }
+
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
   private final String base;
@@ -87,7 +101,7 @@ final class ServiceCalls {
     try {
       var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() >= 300) {
-        throw new IllegalStateException(method + " " + path + ": " + response.statusCode());
+        throw new Refused(method + " " + path + ": " + response.statusCode(), response.body());
       }
       return response.body().isEmpty() ? null : json.readTree(response.body());
     } catch (IOException e) {
