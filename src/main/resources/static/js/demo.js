@@ -68,14 +68,15 @@ for (const form of document.querySelectorAll('form.event')) {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const kind = form.dataset.kind;
-    showError($('event-error'), null);
+    const error = $(`error-${kind}`);
+    showError(error, null);
     try {
       record(kind, await builders[kind]());
-    } catch (error) {
-      if (error.status === 404 || error.code === 'unknown_event_type') {
-        error.message = `Not available on this service: ${error.message}`;
+    } catch (failure) {
+      if (failure.status === 404 || failure.code === 'unknown_event_type') {
+        failure.message = `Not available on this service: ${failure.message}`;
       }
-      showError($('event-error'), error);
+      showError(error, failure);
     }
   });
 }

@@ -73,7 +73,7 @@ class DemoPageBrowserTests {
       browser.untilText(By.id("outbox"), "Ready for the rematch?");
       assertThat(browser.find(By.id("outbox")).getText()).contains("To Alice Rivera, +12025550143");
     } else {
-      browser.untilText(By.id("event-error"), "Not available on this service");
+      browser.untilText(By.id("error-dm"), "Not available on this service");
     }
     assertThat(browser.find(By.id("outbox")).getText()).contains("To Chloé Tremblay");
     browser.untilText(By.id("decisions"), "achievement");
