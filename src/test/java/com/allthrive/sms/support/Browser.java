@@ -98,6 +98,7 @@ public final class Browser implements AutoCloseable {
             ((JavascriptExecutor) d)
                 .executeScript("return document.readyState")
                 .equals("complete"));
+    driver.executeScript("window.scrollTo(0, 0)");
     try {
       Path dir = Files.createDirectories(Path.of("target", "screenshots"));
       Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
