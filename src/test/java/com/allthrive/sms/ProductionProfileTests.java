@@ -8,7 +8,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
-/** The {@code prod} profile refuses to start without its settings, and names what is missing. */
+/**
+ * The {@code prod} profile refuses to start without its settings, and names what is missing; it
+ * starts without Redis while nothing uses it.
+ */
 class ProductionProfileTests {
 
   static final List<String> COMPLETE =
@@ -16,11 +19,11 @@ class ProductionProfileTests {
           "--spring.datasource.url=jdbc:h2:mem:"
               + UUID.randomUUID()
               + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-          "--spring.data.redis.url=redis://localhost:6379",
           "--server.port=0",
           "--db-scheduler.polling-strategy=fetch",
           "--sms.delivery.provider=console",
           "--sms.delivery.public-base-url=https://sms.example.com",
+          "--sms.notifications.frontend-url=https://allthrive.example.com",
           "--sms.delivery.secret-key=prod-secret-key-of-at-least-thirty-two-chars",
           "--sms.verification.secret-key=prod-secret-key-of-at-least-thirty-two-chars",
           "--sms.accounts.jwt-secret=prod-jwt-secret-that-is-at-least-32-bytes-long",
@@ -30,6 +33,20 @@ class ProductionProfileTests {
   @Test
   void startsWhenEverySettingIsGiven() {
     start(COMPLETE);
+  }
+
+  @Test
+  void namesTheMissingFrontendUrlSoTextsNeverLinkToLocalhost() {
+    assertThatThrownBy(() -> start(without("sms.notifications.frontend-url")))
+        .hasStackTraceContaining("FRONTEND_URL");
+  }
+
+  @Test
+  void needsRedisOnlyWhenSomethingKeepsItsStateThere() {
+    List<String> args = new ArrayList<>(COMPLETE);
+    args.add("--sms.redis.required=true");
+
+    assertThatThrownBy(() -> start(args)).hasStackTraceContaining("REDIS_URL");
   }
 
   @Test

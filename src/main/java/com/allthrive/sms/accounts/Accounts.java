@@ -29,8 +29,10 @@ public interface Accounts {
   record PhoneClaim(Account account, boolean verifiedByAnother) {}
 
   /**
-   * {@link #setPhone} for a number the user is about to verify, reading in the same statement
-   * whether an account other than this one has verified it.
+   * A number the user is about to verify becomes their pending number, reading in the same
+   * statement whether an account other than this one has verified it. A verified number stays in
+   * use until the pending one is verified ({@link #markVerified}); without one, the new number also
+   * becomes the current, unverified number, as {@link #setPhone} would.
    */
   PhoneClaim claimPhone(UserId id, PhoneNumber phone);
 
@@ -48,8 +50,9 @@ public interface Accounts {
   }
 
   /**
-   * Marks {@code number} verified for the user, only if it is still their current number and no
-   * other account has verified it, and publishes {@link PhoneVerified}. Joins the caller's
+   * Marks {@code number} verified for the user, only if it is still their current or pending number
+   * and no other account has verified it, and publishes {@link PhoneVerified}. A pending number
+   * replaces the current one: {@link PhoneNumberChanged} is published first. Joins the caller's
    * transaction.
    */
   VerifyOutcome markVerified(UserId id, PhoneNumber number, Instant at, ConsentEvidence evidence);

@@ -5,6 +5,13 @@
  * unique). Erasure publishes {@link com.allthrive.sms.accounts.AccountErased}; each module that
  * keeps data about the user removes or anonymizes it in the same transaction.
  *
+ * <p>A code request makes a number the account's pending one ({@code account.pending_phone}); a
+ * verified number stays the current one until the pending one is verified, which then replaces it
+ * and publishes {@link com.allthrive.sms.accounts.PhoneNumberChanged} before {@link
+ * com.allthrive.sms.accounts.PhoneVerified}. Setting the number outright clears any pending one.
+ * {@link com.allthrive.sms.accounts.AccountSql} gives other modules SQL fragments about accounts
+ * (delivery's send-time conditions), so no other module names the {@code account} table's columns.
+ *
  * <p>Changes to one user's number and verification are serialized by the account row's lock ({@link
  * com.allthrive.sms.accounts.Accounts#findForUpdate}); modules that keep rows of their own about a
  * user's number take that lock first, then their own, so no two flows deadlock.
@@ -20,4 +27,7 @@
  * refused. Security observations (per filter, authentication, authorization) are off: they cost a
  * large share of each request's CPU and the HTTP server metrics cover the answers.
  */
+@ApplicationModule(allowedDependencies = {"shared"})
 package com.allthrive.sms.accounts;
+
+import org.springframework.modulith.ApplicationModule;

@@ -11,7 +11,9 @@ public enum MessageStatus {
   UNDELIVERED(3),
   FAILED(3),
   DELIVERED(4),
-  EXPIRED(4);
+  EXPIRED(4),
+  /** Refused by the send-time re-check (the reason is the error code); never sent. */
+  CANCELED(4);
 
   private final int rank;
 

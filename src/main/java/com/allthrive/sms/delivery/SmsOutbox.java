@@ -1,5 +1,7 @@
 package com.allthrive.sms.delivery;
 
+import java.util.Optional;
+
 /**
  * Accepts messages for sending. {@link #enqueue} joins the caller's transaction: the log row and
  * its dispatch task commit or roll back with the business decision that caused them.
@@ -10,4 +12,7 @@ public interface SmsOutbox {
   record Queued(long messageId, boolean created) {}
 
   Queued enqueue(OutgoingSms sms);
+
+  /** The id of the message queued under {@code idempotencyKey}, if there is one. */
+  Optional<Long> existing(String idempotencyKey);
 }

@@ -2,10 +2,12 @@
  * Delivery: the SMS log, the outbox and its dispatcher, the providers (Twilio, console), retries,
  * the error taxonomy, segment counting, Twilio's status and inbound webhooks, and the log listings.
  * Other modules use {@link com.allthrive.sms.delivery.SmsOutbox}, {@link
- * com.allthrive.sms.delivery.SmsLog}, {@link com.allthrive.sms.delivery.ConsoleOutbox}, the {@link
- * com.allthrive.sms.delivery.InboundSmsHandler} SPI and the events {@link
- * com.allthrive.sms.delivery.SmsStatusChanged} and {@link
- * com.allthrive.sms.delivery.ProviderOptOutReported}, both published synchronously inside the
+ * com.allthrive.sms.delivery.SmsLog}, {@link com.allthrive.sms.delivery.SmsCancellations}, {@link
+ * com.allthrive.sms.delivery.ConsoleOutbox}, the SPIs {@link
+ * com.allthrive.sms.delivery.InboundSmsHandler} and {@link
+ * com.allthrive.sms.delivery.SendCondition}, and the events {@link
+ * com.allthrive.sms.delivery.SmsStatusChanged}, {@link com.allthrive.sms.delivery.SmsCanceled} and
+ * {@link com.allthrive.sms.delivery.ProviderOptOutReported}, all published synchronously inside the
  * transaction that records the change.
  *
  * <p>Decisions worth knowing:
@@ -15,22 +17,48 @@
  *       ({@code sms-dispatch}, instance id = message id) in the caller's transaction: a rollback
  *       leaves nothing to send, a crash after commit leaves a due execution that any instance picks
  *       up after a restart.
- *   <li><b>Right after commit.</b> A message due now is inserted already {@code sending} (the
- *       insert is the claim) and sent by the queuing instance once the transaction commits, with
- *       the text at hand; its execution is due only {@code immediateDispatchGrace} (30 s) later and
- *       is removed with the result, so the poller only sees it when that instance died or gave it
- *       back ({@code ImmediateDispatch}).
- *   <li><b>State lives in the row.</b> Any other run marks the row {@code sending} (attempts + 1,
- *       {@code send_started_at}) in one statement, calls the provider outside any transaction, and
- *       records {@code sent} (provider id) or a failure in a second one. Every update is
- *       conditional on the status it starts from, so a status callback racing the dispatcher, or
- *       the same execution run twice, never moves a row backwards or double-publishes.
- *   <li><b>Never resend blindly.</b> A row found {@code sending} had its answer lost (read timeout,
- *       crash). The provider is asked for a message to the same number with the same text created
- *       since the send began and not claimed by another row; callbacks carry {@code ?m=<id>} so
- *       they settle such a row too. Only when nothing is found {@code unknownOutcomeGrace} after
- *       the send is it sent again. The SDK's own retries are switched off: it would resend a POST
- *       after a 5xx.
+ *   <li><b>Decided again at send time.</b> Delivery may use only {@code shared}, so the rules it
+ *       re-checks come from the modules that own the data: each contributes {@link
+ *       com.allthrive.sms.delivery.SendCondition} beans (a reason, a precedence and an SQL
+ *       predicate over the row {@code m}); preferences: {@code opted_out}, {@code no_consent},
+ *       {@code category_off}; notifications: {@code unknown_recipient}, {@code number_changed}
+ *       (with {@code accounts.AccountSql}). They are composed once at start ({@code
+ *       SendConditions}) into the claim itself, so claiming and checking is one statement and a due
+ *       message costs no extra round trip. A claim that fails only because a condition fails is
+ *       followed (cold path) by one transaction that sets the row {@code canceled} with the first
+ *       failing reason in {@code error_code}, removes its task and publishes {@code
+ *       SmsStatusChanged} and {@code SmsCanceled}; notifications records the latter as a decision
+ *       with outcome {@code canceled} and that reason. Invitations (no recipient) skip the user
+ *       checks; verification codes skip consent and the verified-number check (they go to the
+ *       number being verified); security alerts have no category.
+ *   <li><b>STOP cancels at once.</b> {@code SmsCancellations.cancelWaitingTo} cancels every pending
+ *       message to a number (deferred and waiting for a retry alike) in the transaction of the STOP
+ *       or of the provider's 21610 report. A message already handed to the provider is not
+ *       recalled.
+ *   <li><b>Every path claims right before the provider call.</b> A message due now is inserted
+ *       {@code pending}, not yet attempted, and due for the poller only {@code
+ *       immediateDispatchGrace} (30 s) later; right after commit, the queuing instance claims it
+ *       with one statement (still pending, zero attempts, every condition holding) and sends it
+ *       with the text at hand ({@code ImmediateDispatch}). Any other run claims with one statement
+ *       too: on PostgreSQL {@code update ... returning} (pending, due, conditions), on H2 a read
+ *       then an update conditional on the status and attempt count read. The loser of a claim sends
+ *       nothing, so a message that waited past the grace period in the immediate queue (a slow
+ *       provider) is sent by the poller and skipped by the queue. The send starts at the claim:
+ *       {@code send_started_at} is the claim time. Calls to the provider happen outside any
+ *       transaction; the result is recorded in a second statement conditional on {@code sending}.
+ *   <li><b>Ambiguous sends: never resend what Twilio accepted.</b> A row found {@code sending} had
+ *       its answer lost (read timeout, crash). The rule: (1) the status callback carries {@code
+ *       ?m=<id>}, and any callback for the row settles it with its {@code MessageSid}; (2) until
+ *       then the provider is asked every {@code unknownOutcomeRecheck} for the newest 50 messages
+ *       {@code To} the number ({@code From} our number when we send from one), without any {@code
+ *       DateSent} filter, because Twilio leaves {@code date_sent} empty while a message is {@code
+ *       queued} or {@code accepted}; a message created since the claim (less a minute of clock
+ *       skew) whose body is ours, exactly or once both are reduced to letters and digits (a
+ *       Messaging Service's smart encoding may replace characters), and that no other row claims,
+ *       is ours, whatever its status; (3) only when neither found it {@code unknownOutcomeGrace}
+ *       (10 min) after the claim, and every send condition still holds, is it sent again. Twilio
+ *       lists a message as soon as it accepts it, so a message it accepted is found by (2) long
+ *       before (3). The SDK's own retries are switched off: it would resend a POST after a 5xx.
  *   <li><b>Taxonomy.</b> Not sent (connection refused, connect timeout), HTTP 429/5xx and Twilio
  *       20429 are retried with exponential backoff and jitter ({@code RetryPolicy}), bounded by
  *       {@code maxAttempts} and the message's validity; Twilio 21211, 21408, 21610, 21614 and other
@@ -67,4 +95,7 @@
  *       polls with {@code lock_and_fetch} (SKIP LOCKED, many instances), H2 with {@code fetch}.
  * </ul>
  */
+@ApplicationModule(allowedDependencies = {"shared"})
 package com.allthrive.sms.delivery;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,9 @@ package com.allthrive.sms.notifications;
 public enum Outcome {
   QUEUED,
   DEFERRED,
-  SKIPPED;
+  SKIPPED,
+  /** Queued or deferred, then refused when it was due to be sent (STOP, category off, ...). */
+  CANCELED;
 
   public String code() {
     return name().toLowerCase();

@@ -6,7 +6,9 @@ import java.time.LocalTime;
 
 /**
  * The user's SMS settings as {@code GET /api/v1/me/sms-preferences} answers them (snake_case in
- * JSON). {@code allowSmsSecurityAlerts} is always true.
+ * JSON). {@code allowSmsSecurityAlerts} is always true. {@code pendingPhoneNumber} is a number a
+ * code was asked for and not yet verified; the verified {@code phoneNumber} stays in use until
+ * then.
  */
 public record PreferencesView(
     String phoneNumber,
@@ -20,7 +22,8 @@ public record PreferencesView(
     boolean allowSmsSecurityAlerts,
     boolean optedOut,
     QuietHours quietHours,
-    String timezone) {
+    String timezone,
+    String pendingPhoneNumber) {
 
   /**
    * A daily window in the user's time zone ({@code "HH:mm"} in JSON); {@code end} before {@code

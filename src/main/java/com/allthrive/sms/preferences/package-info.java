@@ -29,6 +29,17 @@
  * sent unless configured. Verifying a number does not take it off the opt-out list: only START from
  * the number itself does.
  *
+ * <p><b>Decided again at send time.</b> The module contributes three {@code
+ * delivery.SendCondition}s that delivery folds into the statement claiming a message ({@link
+ * com.allthrive.sms.preferences.internal.PreferenceSendConditions}): the number is not on the
+ * opt-out list ({@code opted_out}), the recipient's latest consent statement for the number is an
+ * opt-in ({@code no_consent}; invitations and verification codes aside), and the message's category
+ * is still on ({@code category_off}; for an invitation, no account using the number switched
+ * invitations off). A message failing one ends canceled with that reason. A STOP, and a provider
+ * opt-out report, cancel every message waiting for the number in their own transaction, so the log
+ * shows them canceled at once; the STOP confirmation is the TwiML answer, not an outgoing message,
+ * so it is the only text that follows.
+ *
  * <p><b>Precedence.</b> The opt-out list is keyed by number, so it reaches every account that uses
  * the number and invitations sent to a raw number; it beats everything, security alerts included.
  *
@@ -36,4 +47,7 @@
  * server's); see {@link com.allthrive.sms.preferences.internal.QuietHoursWindow} for midnight and
  * daylight-saving rules.
  */
+@ApplicationModule(allowedDependencies = {"accounts", "delivery", "shared"})
 package com.allthrive.sms.preferences;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package com.allthrive.sms.shared;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,16 @@ public class ProductionSettingsCheck
 
   static {
     REQUIRED.put("spring.datasource.url", "SPRING_DATASOURCE_URL");
-    REQUIRED.put("spring.data.redis.url", "REDIS_URL");
     REQUIRED.put("sms.delivery.provider", "SMS_PROVIDER");
     REQUIRED.put("sms.delivery.public-base-url", "PUBLIC_BASE_URL");
+    REQUIRED.put("sms.notifications.frontend-url", "FRONTEND_URL");
   }
+
+  /**
+   * Redis is required only by a feature that keeps its state there: such a feature sets {@value} to
+   * true (presence with a Redis registry, say). Nothing else needs {@code REDIS_URL}.
+   */
+  static final String REDIS_IN_USE = "sms.redis.required";
 
   @Override
   public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -30,10 +37,15 @@ public class ProductionSettingsCheck
       return;
     }
     List<String> missing =
-        REQUIRED.entrySet().stream()
-            .filter(e -> blank(env.getProperty(e.getKey())))
-            .map(Map.Entry::getValue)
-            .toList();
+        new ArrayList<>(
+            REQUIRED.entrySet().stream()
+                .filter(e -> blank(env.getProperty(e.getKey())))
+                .map(Map.Entry::getValue)
+                .toList());
+    if (env.getProperty(REDIS_IN_USE, Boolean.class, false)
+        && blank(env.getProperty("REDIS_URL"))) {
+      missing.add("REDIS_URL");
+    }
     if (!missing.isEmpty()) {
       throw new IllegalStateException(
           "Missing settings for the prod profile: " + String.join(", ", missing));

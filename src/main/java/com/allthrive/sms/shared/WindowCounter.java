@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Race-free fixed-window counters in the database, shared by every instance. A hit is taken by a
  * conditional {@code UPDATE ... WHERE hits < limit}, so two concurrent callers can never both take
  * the last slot (the plan's get-then-set could). Hits join the caller's transaction: a rolled-back
- * send gives its slot back.
+ * send gives its slot back. Keys are stored as an HMAC under the server secret ({@link
+ * CounterKeys}), so the table holds no phone numbers; windows are purged by {@link CounterPurge}.
  */
 @Component
 public class WindowCounter {
@@ -49,11 +50,13 @@ public class WindowCounter {
   }
 
   private final JdbcClient jdbc;
+  private final CounterKeys keys;
   private final Clock clock;
   private final boolean postgres;
 
-  WindowCounter(JdbcClient jdbc, Clock clock, javax.sql.DataSource dataSource) {
+  WindowCounter(JdbcClient jdbc, CounterKeys keys, Clock clock, javax.sql.DataSource dataSource) {
     this.jdbc = jdbc;
+    this.keys = keys;
     this.clock = clock;
     this.postgres = Databases.isPostgres(dataSource);
   }
@@ -114,7 +117,7 @@ public class WindowCounter {
     List<Limit> byKey = limits.stream().sorted(Comparator.comparing(Limit::key)).toList();
     for (Limit l : byKey) {
       sql.append(params.isEmpty() ? "(?, ?, 1, ?)" : ", (?, ?, 1, ?)");
-      params.add(l.key());
+      params.add(keys.of(l.key()));
       params.add(Timestamps.utc(windowStart(l.window(), now)));
       params.add(l.limit());
     }
@@ -124,7 +127,7 @@ public class WindowCounter {
     Set<String> taken =
         new HashSet<>(jdbc.sql(sql.toString()).params(params).query(String.class).list());
     return limits.stream()
-        .filter(l -> !taken.contains(l.key()))
+        .filter(l -> !taken.contains(keys.of(l.key())))
         .findFirst()
         .map(l -> exceeded(l, now));
   }
@@ -145,13 +148,13 @@ public class WindowCounter {
     jdbc.sql(
             "insert into rate_counter (counter_key, window_start, hits) values (:k, :w, 0)"
                 + " on conflict do nothing")
-        .param("k", l.key())
+        .param("k", keys.of(l.key()))
         .param("w", at)
         .update();
     return jdbc.sql(
                 "update rate_counter set hits = hits + 1"
                     + " where counter_key = :k and window_start = :w and hits < :limit")
-            .param("k", l.key())
+            .param("k", keys.of(l.key()))
             .param("w", at)
             .param("limit", l.limit())
             .update()
@@ -168,7 +171,7 @@ public class WindowCounter {
     jdbc.sql(
             "update rate_counter set hits = hits - 1"
                 + " where counter_key = :k and window_start = :w and hits > 0")
-        .param("k", key)
+        .param("k", keys.of(key))
         .param("w", Timestamps.utc(windowStart(window, clock.instant())))
         .update();
   }
@@ -176,7 +179,7 @@ public class WindowCounter {
   /** Hits taken so far in the current window of {@code key}. */
   public int count(String key, Duration window) {
     return jdbc.sql("select hits from rate_counter where counter_key = :k and window_start = :w")
-        .param("k", key)
+        .param("k", keys.of(key))
         .param("w", Timestamps.utc(windowStart(window, clock.instant())))
         .query(Integer.class)
         .optional()

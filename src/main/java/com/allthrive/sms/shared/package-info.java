@@ -3,5 +3,19 @@
  * com.allthrive.sms.shared.UserId}, {@link com.allthrive.sms.shared.Money}), the injected {@link
  * java.time.Clock}, RFC 9457 error mapping ({@link com.allthrive.sms.shared.ApiProblem}) and a
  * race-free fixed-window counter ({@link com.allthrive.sms.shared.WindowCounter}).
+ *
+ * <p>Counter keys name people (a number, a user id), so the counter table stores only an
+ * HMAC-SHA256 of each key under the server secret ({@code SMS_SECRET_KEY}; generated per start in
+ * demo mode, so demo limits start over with each start). A recurring db-scheduler task ({@code
+ * rate-counter-purge}, hourly, one instance of the cluster) deletes windows that started more than
+ * two days ago ({@code sms.shared.counter-retention}); no window in use is longer than a day.
+ *
+ * <p>The {@code prod} profile refuses to start without its settings ({@link
+ * com.allthrive.sms.shared.ProductionSettingsCheck}), {@code FRONTEND_URL} included so texts never
+ * link to localhost. {@code REDIS_URL} is required only once a feature that keeps state in Redis
+ * sets {@code sms.redis.required=true}; until then Redis is not part of health either.
  */
+@ApplicationModule(allowedDependencies = {})
 package com.allthrive.sms.shared;
+
+import org.springframework.modulith.ApplicationModule;

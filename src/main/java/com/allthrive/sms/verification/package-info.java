@@ -8,14 +8,23 @@
  * <p>Decisions:
  *
  * <ul>
- *   <li>Asking for a code for a number makes it the account's current, unverified number (as {@code
- *       PUT /api/v1/me/phone} would); one live code per user, a new one replaces the old.
+ *   <li>Asking for a code for a number makes it the account's pending number ({@code
+ *       pending_phone_number} in the preferences). A verified number stays in use, security alerts
+ *       included, until the pending one is verified; only then does the new number take over, and
+ *       the consent ledger records the old number's end ({@code number_changed}) and the new one's
+ *       opt-in. An account without a verified number also takes the new number as its current,
+ *       unverified one at once. {@code PUT /api/v1/me/phone} remains the explicit "replace now".
+ *       One live code per user, a new one replaces the old.
+ *   <li>A number on the opt-out list (it texted STOP, or Twilio reported 21610) gets no code: 409
+ *       {@code number_opted_out}, whose detail says to text START to the service's number first.
+ *       Nothing is queued or sent; Twilio would refuse it anyway.
  *   <li>A code is six digits from {@code SecureRandom}, lives 10 minutes and is stored only as
  *       HMAC-SHA256 under a key derived from {@code SMS_SECRET_KEY}, over user, number and code: it
  *       is bound to the user and to the number it was sent to. Verifying marks that number, and
  *       fails with {@code number_changed} when the account's number changed meanwhile, so a code
- *       for A never verifies B. No slow hash: the code space is small, a code dies after five wrong
- *       guesses and ten minutes, so the key, not the hash cost, protects a leaked table.
+ *       for A never verifies B (the pending number counts as the account's). No slow hash: the code
+ *       space is small, a code dies after five wrong guesses and ten minutes, so the key, not the
+ *       hash cost, protects a leaked table.
  *   <li>Five wrong attempts kill a code (the fifth answer says {@code attempts_left: 0}); any
  *       further attempt, even the right code, gets 429 {@code too_many_attempts} until a new code
  *       is asked for. An expired code is 400 {@code code_expired}. Comparison is constant-time.
@@ -43,4 +52,7 @@
  *       short-lived windows and are left to expire.
  * </ul>
  */
+@ApplicationModule(allowedDependencies = {"accounts", "delivery", "preferences", "shared"})
 package com.allthrive.sms.verification;
+
+import org.springframework.modulith.ApplicationModule;

@@ -30,7 +30,7 @@ final class DeliveryFixtures {
   }
 
   static OutgoingSms sms(PhoneNumber to, String body) {
-    return OutgoingSms.of(newKey(), to, MessageType.DIRECT_MESSAGE, body, newUser("user"));
+    return OutgoingSms.of(newKey(), to, MessageType.DIRECT_MESSAGE, body, null);
   }
 
   /** The row's columns by name (sealed body as bytes). */

@@ -83,24 +83,6 @@ abstract class DispatchTests extends DeliveryIntegrationTests {
   }
 
   @Test
-  void looksUpASendWhoseAnswerTimedOutInsteadOfSendingItAgain() {
-    PhoneNumber to = newNumber();
-    twilio.answerLate(to.e164(), Duration.ofMillis(2500));
-
-    long id = outbox.enqueue(sms(to, "did this arrive?")).messageId();
-
-    await().atMost(WAIT).until(() -> status(jdbc, id).equals("sent"));
-    assertThat(twilio.sendsTo(to.e164())).hasSize(1);
-    assertThat(twilio.lookupsFor(to.e164())).isPositive();
-    assertThat(row(jdbc, id).get("provider_message_id"))
-        .isEqualTo(twilio.created(to.e164()).get(0).sid());
-    await()
-        .during(Duration.ofMillis(800))
-        .atMost(WAIT)
-        .until(() -> twilio.sendsTo(to.e164()).size() == 1);
-  }
-
-  @Test
   void reportsAnOptOutWhenTwilioRefusesTheNumber() {
     PhoneNumber to = newNumber();
     twilio.reject(to.e164(), 400, 21610, "Attempt to send to unsubscribed recipient");

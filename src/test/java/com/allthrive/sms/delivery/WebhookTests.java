@@ -21,7 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Twilio's status and inbound webhooks, signed as Twilio signs them. */
-abstract class WebhookTests extends DispatchTests {
+abstract class WebhookTests extends LostSendTests {
 
   @Test
   void aSignedDeliveryReportMovesTheMessageOnAndStoresTheExactPrice() {

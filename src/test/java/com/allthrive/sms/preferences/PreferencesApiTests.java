@@ -37,7 +37,8 @@ abstract class PreferencesApiTests {
        "allow_sms_invitations": true, "allow_sms_dm_notifications": true,
        "allow_sms_battle_results": true, "allow_sms_achievement_unlocks": true,
        "allow_sms_challenge_reminders": true, "allow_sms_security_alerts": true,
-       "opted_out": false, "quiet_hours": null, "timezone": "America/Chicago"}
+       "opted_out": false, "quiet_hours": null, "timezone": "America/Chicago",
+       "pending_phone_number": null}
       """;
 
   @Autowired MockMvcTester mvc;

@@ -41,6 +41,31 @@ class WindowCounterTests {
     final MutableClock clock = new MutableClock(Instant.parse("2030-05-05T10:15:00Z"));
     final WindowCounter counter;
     final TransactionTemplate tx;
+    final JdbcClient jdbc;
+
+    @Test
+    void keepsNoPhoneNumberInTheCounterTable() {
+      counter.tryAcquire("number:+12015550123", 5, HOUR);
+
+      assertThat(jdbc.sql("select counter_key from rate_counter").query(String.class).list())
+          .singleElement()
+          .satisfies(key -> assertThat(key).doesNotContain("2015550123").matches("[0-9a-f]{64}"));
+      assertThat(counter.count("number:+12015550123", HOUR)).isEqualTo(1);
+    }
+
+    @Test
+    void purgesWindowsThatAreOver() {
+      counter.tryAcquire("user:old", 5, HOUR);
+      clock.advance(Duration.ofDays(3));
+      counter.tryAcquire("user:new", 5, HOUR);
+
+      int purged = counter.purgeBefore(clock.instant().minus(Duration.ofDays(2)));
+
+      assertThat(purged).isEqualTo(1);
+      assertThat(counter.count("user:new", HOUR)).isEqualTo(1);
+      assertThat(jdbc.sql("select count(*) from rate_counter").query(Long.class).single())
+          .isEqualTo(1);
+    }
 
     Contract(DataSource dataSource) {
       JdbcClient jdbc = JdbcClient.create(dataSource);
@@ -49,7 +74,12 @@ class WindowCounterTests {
                   + " window_start timestamp with time zone not null, hits int not null,"
                   + " hit_limit int, primary key (counter_key, window_start))")
           .update();
-      counter = new WindowCounter(jdbc, clock, dataSource);
+      this.jdbc = jdbc;
+      var keys =
+          new CounterKeys(
+              new SharedSettings(
+                  "window-counter-test-secret-of-32-chars", false, Duration.ofDays(2)));
+      counter = new WindowCounter(jdbc, keys, clock, dataSource);
       tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 

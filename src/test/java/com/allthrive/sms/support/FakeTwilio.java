@@ -19,16 +19,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Twilio's Messages API played by WireMock on a dynamic port, shaped like Twilio's OpenAPI
- * description: POST {@code Messages.json} answers 201 with a queued message ({@code SM} + 32 hex),
- * GET {@code Messages.json} lists the messages created so far for a {@code To}, and errors look
- * like Twilio's ({@code code}, {@code message}, {@code more_info}, {@code status}). One server
- * serves the whole test run; {@link #reset()} forgets stubs, requests and messages.
+ * description: POST {@code Messages.json} answers 201 with a queued message ({@code SM} + 32 hex,
+ * no {@code date_sent} yet), GET {@code Messages.json} lists the messages created so far, newest
+ * first, with Twilio's filters ({@link FakeTwilioFilters}), and errors look like Twilio's ({@code
+ * code}, {@code message}, {@code more_info}, {@code status}). One server serves the whole test run;
+ * {@link #reset()} forgets stubs, requests and messages.
  */
 public final class FakeTwilio {
 
@@ -125,6 +127,24 @@ public final class FakeTwilio {
                 aResponse()
                     .withTransformers(FakeTwilioMessages.CREATE)
                     .withFixedDelay((int) delay.toMillis())));
+  }
+
+  /**
+   * Sends to {@code to} are taken at once (listed as queued) but answered only when the returned
+   * latch is counted down (or {@link #reset}), like a slow provider with the request in flight.
+   */
+  public CountDownLatch hold(String to) {
+    return messages.hold(to);
+  }
+
+  /** Twilio moves every message to {@code to} one step: queued → sent → delivered. */
+  public void advance(String to) {
+    messages.advance(to);
+  }
+
+  /** The status Twilio reports for the message {@code sid} (queued, sent, delivered). */
+  public String statusOf(String sid) {
+    return messages.status(sid);
   }
 
   /** The form parameters of every send request to {@code to}, in order. */

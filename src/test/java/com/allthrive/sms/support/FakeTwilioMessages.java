@@ -10,16 +10,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-/** The fake's memory of created messages and the two WireMock transformers that use it. */
+/**
+ * The fake's memory of created messages and the two WireMock transformers that use it. Like real
+ * Twilio, a new message is {@code queued} with no {@code date_sent}; {@link #advance} moves it to
+ * {@code sent} (setting {@code date_sent}) and then {@code delivered}. Lists honour the filters of
+ * {@link FakeTwilioFilters}, newest first. A number can be held: its sends are taken (listed as
+ * queued) but answered only once released.
+ */
 public final class FakeTwilioMessages {
 
   static final String CREATE = "twilio-create-message";
@@ -31,15 +41,46 @@ public final class FakeTwilioMessages {
   /** A message the fake answered 201 for. */
   public record Created(String sid, String to, String body, Map<String, String> form, Instant at) {}
 
+  private record Progress(String status, Instant dateSent) {}
+
   private final String accountSid;
   private final List<Created> created = new CopyOnWriteArrayList<>();
+  private final Map<String, Progress> progress = new ConcurrentHashMap<>();
+  private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
 
   FakeTwilioMessages(String accountSid) {
     this.accountSid = accountSid;
   }
 
   void clear() {
+    held.values().forEach(CountDownLatch::countDown);
+    held.clear();
     created.clear();
+    progress.clear();
+  }
+
+  /** Sends to {@code to} are taken but not answered until the returned latch is counted down. */
+  CountDownLatch hold(String to) {
+    return held.computeIfAbsent(to, t -> new CountDownLatch(1));
+  }
+
+  /** Every message to {@code to} moves one step: queued → sent → delivered. */
+  void advance(String to) {
+    for (Created message : createdFor(to)) {
+      progress.computeIfPresent(
+          message.sid(),
+          (sid, now) ->
+              switch (now.status()) {
+                case "queued" -> new Progress("sent", Instant.now());
+                case "sent" -> new Progress("delivered", now.dateSent());
+                default -> now;
+              });
+    }
+  }
+
+  /** The status the fake reports for a message. */
+  String status(String sid) {
+    return progress.get(sid).status();
   }
 
   List<Created> createdFor(String to) {
@@ -65,13 +106,21 @@ public final class FakeTwilioMessages {
             form.get("Body"),
             form,
             Instant.now());
+    progress.put(message.sid(), new Progress("queued", null));
     created.add(message);
+    CountDownLatch hold = held.get(message.to());
+    if (hold != null) {
+      awaitRelease(hold);
+    }
     return json(event, 201, json(message));
   }
 
   private ResponseDefinition list(ServeEvent event) {
-    var to = event.getRequest().queryParameter("To");
-    List<Created> matching = to.isPresent() ? createdFor(to.firstValue()) : List.copyOf(created);
+    List<Created> matching =
+        created.stream()
+            .filter(FakeTwilioFilters.of(event.getRequest(), c -> progress.get(c.sid()).dateSent()))
+            .sorted(Comparator.comparing(Created::at).reversed())
+            .toList();
     String items = matching.stream().map(this::json).collect(Collectors.joining(","));
     String uri = "/2010-04-01/Accounts/" + accountSid + "/Messages.json";
     String page =
@@ -88,8 +137,21 @@ public final class FakeTwilioMessages {
     return json(event, 200, page);
   }
 
+  private static void awaitRelease(CountDownLatch hold) {
+    try {
+      hold.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private String json(Created message) {
     String date = RFC_2822.format(message.at().atOffset(ZoneOffset.UTC));
+    Progress now = progress.get(message.sid());
+    String sent =
+        now.dateSent() == null
+            ? "null"
+            : "\"" + RFC_2822.format(now.dateSent().atOffset(ZoneOffset.UTC)) + "\"";
     String uri = "/2010-04-01/Accounts/" + accountSid + "/Messages/" + message.sid();
     return "{\"account_sid\":\""
         + accountSid
@@ -97,9 +159,9 @@ public final class FakeTwilioMessages {
         + quote(message.body())
         + ",\"date_created\":\""
         + date
-        + "\",\"date_sent\":\""
-        + date
-        + "\",\"date_updated\":\""
+        + "\",\"date_sent\":"
+        + sent
+        + ",\"date_updated\":\""
         + date
         + "\",\"direction\":\"outbound-api\",\"error_code\":null,\"error_message\":null,"
         + "\"from\":"
@@ -109,7 +171,9 @@ public final class FakeTwilioMessages {
         + ",\"num_media\":\"0\",\"num_segments\":\"1\",\"price\":null,\"price_unit\":null,"
         + "\"sid\":\""
         + message.sid()
-        + "\",\"status\":\"queued\",\"subresource_uris\":{\"media\":\""
+        + "\",\"status\":\""
+        + now.status()
+        + "\",\"subresource_uris\":{\"media\":\""
         + uri
         + "/Media.json\"},\"to\":"
         + quote(message.to())

@@ -81,6 +81,13 @@ final class VerificationClient {
         .exchange();
   }
 
+  MvcTestResult preferences(String user) {
+    return mvc.get()
+        .uri("/api/v1/me/sms-preferences")
+        .header("Authorization", "Bearer " + JwtFixtures.token(user))
+        .exchange();
+  }
+
   MvcTestResult account(String user) {
     return mvc.get()
         .uri("/api/v1/platform/users/{id}", user)

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Repository;
 class AccountRepository {
 
   private static final String COLUMNS =
-      "user_id, username, display_name, timezone, phone_number, phone_verified, phone_verified_at";
+      "user_id, username, display_name, timezone, phone_number, phone_verified, phone_verified_at,"
+          + " pending_phone";
 
   private final JdbcClient jdbc;
 
@@ -98,22 +99,35 @@ class AccountRepository {
         .update();
   }
 
-  /** Sets a new, unverified number (null removes it). */
-  void setPhone(UserId id, PhoneNumber number, Instant now) {
+  /** A new current number, unverified; {@code pending} the number a code is asked for, or null. */
+  void setPhone(UserId id, PhoneNumber number, PhoneNumber pending, Instant now) {
     jdbc.sql(
             "update account set phone_number = :p, phone_verified = false,"
-                + " phone_verified_at = null, verified_phone = null, updated_at = :now"
+                + " phone_verified_at = null, verified_phone = null, pending_phone = :pending,"
+                + " updated_at = :now"
                 + " where user_id = :id")
         .param("id", id.value())
         .param("p", number == null ? null : number.e164())
+        .param("pending", pending == null ? null : pending.e164())
         .param("now", utc(now))
         .update();
   }
 
+  /** A code was asked for {@code number}; the current (verified) number stays. */
+  void setPending(UserId id, PhoneNumber number, Instant now) {
+    jdbc.sql("update account set pending_phone = :p, updated_at = :now where user_id = :id")
+        .param("id", id.value())
+        .param("p", number.e164())
+        .param("now", utc(now))
+        .update();
+  }
+
+  /** {@code number} becomes the verified current number; nothing is pending any more. */
   void markVerified(UserId id, PhoneNumber number, Instant at) {
     jdbc.sql(
-            "update account set phone_verified = true, phone_verified_at = :at,"
-                + " verified_phone = :p, updated_at = :at where user_id = :id")
+            "update account set phone_number = :p, phone_verified = true,"
+                + " phone_verified_at = :at, verified_phone = :p, pending_phone = null,"
+                + " updated_at = :at where user_id = :id")
         .param("id", id.value())
         .param("p", number.e164())
         .param("at", utc(at))
@@ -126,6 +140,7 @@ class AccountRepository {
 
   private static Account map(ResultSet rs, int row) throws SQLException {
     String phone = rs.getString("phone_number");
+    String pending = rs.getString("pending_phone");
     OffsetDateTime verifiedAt = rs.getObject("phone_verified_at", OffsetDateTime.class);
     return new Account(
         new UserId(rs.getString("user_id")),
@@ -134,6 +149,7 @@ class AccountRepository {
         ZoneId.of(rs.getString("timezone")),
         phone == null ? null : new PhoneNumber(phone),
         rs.getBoolean("phone_verified"),
-        verifiedAt == null ? null : verifiedAt.toInstant());
+        verifiedAt == null ? null : verifiedAt.toInstant(),
+        pending == null ? null : new PhoneNumber(pending));
   }
 }

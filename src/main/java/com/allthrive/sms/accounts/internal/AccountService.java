@@ -58,11 +58,16 @@ public class AccountService implements Accounts {
     if (account.isEmpty()) {
       return VerifyOutcome.UNKNOWN_ACCOUNT;
     }
-    if (!number.equals(account.get().phoneNumber())) {
+    PhoneNumber current = account.get().phoneNumber();
+    if (!number.equals(current) && !number.equals(account.get().pendingPhone())) {
       return VerifyOutcome.NUMBER_CHANGED;
     }
     if (verifiedByAnother(number, id)) {
       return VerifyOutcome.TAKEN_BY_OTHER_ACCOUNT;
+    }
+    if (current != null && !number.equals(current)) {
+      // the pending number takes over from the one in use: the ledger ends the old one's consent
+      events.publishEvent(new PhoneNumberChanged(id, current, number, "web", at));
     }
     accounts.markVerified(id, number, at);
     events.publishEvent(new PhoneVerified(id, number, at, evidence));
@@ -92,7 +97,7 @@ public class AccountService implements Accounts {
     }
     PhoneNumber previous = existing.map(Account::phoneNumber).orElse(null);
     if (phone != null && !phone.equals(previous)) {
-      changePhone(id, previous, phone, "api", now);
+      changePhone(id, previous, phone, null, "api", now);
     }
     return accounts.find(id, false).orElseThrow();
   }
@@ -100,22 +105,46 @@ public class AccountService implements Accounts {
   @Override
   @Transactional
   public Account setPhone(UserId id, PhoneNumber phone) {
-    return withPhone(accounts.find(id, true).orElseThrow(() -> unknown(id)), phone);
+    return withPhone(accounts.find(id, true).orElseThrow(() -> unknown(id)), phone, null);
   }
 
   @Override
   @Transactional
   public PhoneClaim claimPhone(UserId id, PhoneNumber phone) {
     PhoneClaim found = accounts.lockWithOwnership(id, phone).orElseThrow(() -> unknown(id));
-    return new PhoneClaim(withPhone(found.account(), phone), found.verifiedByAnother());
+    Account account = found.account();
+    if (account.hasVerifiedPhone() && !phone.equals(account.phoneNumber())) {
+      accounts.setPending(id, phone, clock.instant());
+      return new PhoneClaim(withPending(account, phone), found.verifiedByAnother());
+    }
+    return new PhoneClaim(withPhone(account, phone, phone), found.verifiedByAnother());
   }
 
-  /** The locked account with {@code phone} as its number: a new number starts unverified. */
-  private Account withPhone(Account account, PhoneNumber phone) {
+  private static Account withPending(Account account, PhoneNumber pending) {
+    return new Account(
+        account.id(),
+        account.username(),
+        account.displayName(),
+        account.timezone(),
+        account.phoneNumber(),
+        account.phoneVerified(),
+        account.phoneVerifiedAt(),
+        pending);
+  }
+
+  /**
+   * The locked account with {@code phone} as its number: a new number starts unverified; {@code
+   * pending} is the number a code is asked for, if any.
+   */
+  private Account withPhone(Account account, PhoneNumber phone, PhoneNumber pending) {
     if (Objects.equals(account.phoneNumber(), phone)) {
+      if (pending != null && !pending.equals(account.pendingPhone())) {
+        accounts.setPending(account.id(), pending, clock.instant());
+        return withPending(account, pending);
+      }
       return account;
     }
-    changePhone(account.id(), account.phoneNumber(), phone, "web", clock.instant());
+    changePhone(account.id(), account.phoneNumber(), phone, pending, "web", clock.instant());
     return new Account(
         account.id(),
         account.username(),
@@ -123,7 +152,8 @@ public class AccountService implements Accounts {
         account.timezone(),
         phone,
         false,
-        null);
+        null,
+        pending);
   }
 
   @Transactional
@@ -141,8 +171,13 @@ public class AccountService implements Accounts {
   }
 
   private void changePhone(
-      UserId id, PhoneNumber previous, PhoneNumber current, String method, Instant now) {
-    accounts.setPhone(id, current, now);
+      UserId id,
+      PhoneNumber previous,
+      PhoneNumber current,
+      PhoneNumber pending,
+      String method,
+      Instant now) {
+    accounts.setPhone(id, current, pending, now);
     events.publishEvent(new PhoneNumberChanged(id, previous, current, method, now));
   }
 }

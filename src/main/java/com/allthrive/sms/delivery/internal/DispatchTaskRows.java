@@ -30,6 +30,11 @@ class DispatchTaskRows {
     return Map.of("task", DispatchTasks.DISPATCH.getTaskName(), "taskId", Long.toString(messageId));
   }
 
+  /** Removes the message's task unless a poller holds it (that run ends it itself). */
+  void remove(long messageId) {
+    jdbc.sql(REMOVE).params(of(messageId)).update();
+  }
+
   /** The message needs another look at {@code at} (on the scheduler's clock). */
   void moveTo(long messageId, Instant at) {
     jdbc.sql(

@@ -1,5 +1,6 @@
 package com.allthrive.sms.delivery.internal;
 
+import com.allthrive.sms.delivery.DeliverySettings;
 import com.allthrive.sms.delivery.MessageStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,8 +12,11 @@ import org.springframework.stereotype.Component;
  * runs twice (a crash between recording and rescheduling) does no harm:
  *
  * <ul>
- *   <li>{@code pending}: wait for its retry time, expire it when its validity ran out, else mark it
- *       {@code sending} (one short transaction) and send.
+ *   <li>{@code pending}: wait for its retry time, expire it when its validity ran out, else claim
+ *       it: one conditional statement moves it to {@code sending} only while it is still pending
+ *       after the same number of attempts and every {@link SendConditions send condition} holds. A
+ *       message a condition refuses ends {@code canceled} (see {@link Cancellations}); a claim
+ *       another path won leaves the message to that path.
  *   <li>{@code sending}: an earlier send was not answered (a timeout, or a crash after the request
  *       left). It is looked up at the provider, never resent blindly; see {@link LostSends}.
  *   <li>anything else: already done.
@@ -26,6 +30,8 @@ class Dispatcher {
   private final Sender sender;
   private final LostSends lostSends;
   private final Recorder recorder;
+  private final Cancellations cancellations;
+  private final DeliverySettings settings;
   private final Clock clock;
 
   Dispatcher(
@@ -34,12 +40,16 @@ class Dispatcher {
       Sender sender,
       LostSends lostSends,
       Recorder recorder,
+      Cancellations cancellations,
+      DeliverySettings settings,
       Clock clock) {
     this.store = store;
     this.claims = claims;
     this.sender = sender;
     this.lostSends = lostSends;
     this.recorder = recorder;
+    this.cancellations = cancellations;
+    this.settings = settings;
     this.clock = clock;
   }
 
@@ -77,10 +87,25 @@ class Dispatcher {
     if (body.isEmpty()) {
       return unsent(row, "sealed_body_unreadable", "the sealed text cannot be opened", now);
     }
-    if (!claims.claim(row.id(), now)) {
+    if (claims.claim(row.id(), row.attempts(), now)) {
+      return sender.send(row, body.get(), now, row.attempts() + 1);
+    }
+    if (cancellations.refused(row, now).isPresent()) {
       return Next.DONE;
     }
-    return sender.send(row, body.get(), now, row.attempts() + 1);
+    return afterLostClaim(row.id(), now);
+  }
+
+  /**
+   * Another path took the row between the read and the claim: this task only comes back to look
+   * once more, in case that path dies; a finished message needs nothing.
+   */
+  private Next afterLostClaim(long id, Instant now) {
+    Optional<MessageRow> row = store.find(id);
+    if (row.isEmpty() || row.get().status().rank() >= MessageStatus.SENT.rank()) {
+      return Next.DONE;
+    }
+    return Next.at(now.plus(settings.unknownOutcomeRecheck()));
   }
 
   /** The common case in one statement: the row was due and is now {@code sending}. */

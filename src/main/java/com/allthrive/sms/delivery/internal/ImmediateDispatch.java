@@ -1,9 +1,7 @@
 package com.allthrive.sms.delivery.internal;
 
 import com.allthrive.sms.delivery.DeliverySettings;
-import com.allthrive.sms.delivery.MessageStatus;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -24,13 +22,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Sends a message that is due now on this instance as soon as the transaction that queued it
- * commits, so that a verification code does not wait for the next poll. Its dispatch task is
- * written all the same, due only {@code immediateDispatchGrace} later: if this instance dies before
- * the send, or is too busy to take it, the poller of any instance sends it then. When the send ends
- * here, the {@link Recorder} removes the task with the result; when the message needs another look
- * (a retry, a lost answer) the task is moved to that time. The row holds the state and every change
- * is conditional, so the rare case of the poller and this path meeting on one message sends it
- * once.
+ * commits, so that a verification code does not wait for the next poll. Its row is inserted {@code
+ * pending} and its dispatch task is written all the same, both due only {@code
+ * immediateDispatchGrace} later: if this instance dies before the send, or is too busy to take it,
+ * the poller of any instance sends it then. Right before the provider call this path claims the row
+ * like every other path: one conditional statement (still pending, no attempt yet, every send
+ * condition holding). When the poller won the row meanwhile (the message waited here past the grace
+ * period) this path does nothing, so one message is one provider request. When the send ends here,
+ * the {@link Recorder} removes the task with the result; when the message needs another look (a
+ * retry, a lost answer) the task is moved to that time.
  */
 @Component
 class ImmediateDispatch implements DisposableBean {
@@ -41,6 +41,7 @@ class ImmediateDispatch implements DisposableBean {
   private final Sender sender;
   private final Recorder recorder;
   private final SendClaims claims;
+  private final Cancellations cancellations;
   private final DispatchTaskRows tasks;
   private final DeliverySettings settings;
   private final Clock clock;
@@ -52,6 +53,7 @@ class ImmediateDispatch implements DisposableBean {
       Sender sender,
       Recorder recorder,
       SendClaims claims,
+      Cancellations cancellations,
       DispatchTaskRows tasks,
       DeliverySettings settings,
       Clock clock,
@@ -59,6 +61,7 @@ class ImmediateDispatch implements DisposableBean {
     this.sender = sender;
     this.recorder = recorder;
     this.claims = claims;
+    this.cancellations = cancellations;
     this.tasks = tasks;
     this.settings = settings;
     this.clock = clock;
@@ -76,8 +79,8 @@ class ImmediateDispatch implements DisposableBean {
   }
 
   /**
-   * Sends a row the current transaction inserted as {@code sending} once that transaction commits;
-   * {@code body} is the real text.
+   * Sends a row the current transaction inserted (pending, no attempt yet) once that transaction
+   * commits; {@code body} is the real text.
    */
   void afterCommit(MessageRow row, String body) {
     TransactionSynchronizationManager.registerSynchronization(
@@ -118,30 +121,31 @@ class ImmediateDispatch implements DisposableBean {
     try {
       Instant now = clock.instant();
       if (!now.isBefore(row.expiresAt())) {
-        recorder.unsent(
-            row,
-            MessageStatus.EXPIRED,
-            "validity_elapsed",
-            "not sent within its validity",
-            false,
-            now);
+        release(row);
         return;
       }
-      Next next = sender.send(row, body, now, row.attempts());
+      if (!claims.claim(row.id(), 0, now)) {
+        cancellations.refused(row, now);
+        return;
+      }
+      Next next = sender.send(row, body, now, 1);
       if (!next.done()) {
-        Duration wait = Duration.between(clock.instant(), next.at());
-        tasks.moveTo(row.id(), Instant.now().plus(wait.isNegative() ? Duration.ZERO : wait));
+        tasks.moveTo(row.id(), next.at());
       }
     } catch (RuntimeException e) {
       log.warn("Immediate send of SMS {} failed; its task will look into it", row.id(), e);
     }
   }
 
-  /** Not sent here after all: back to pending, for the poller now rather than after the grace. */
+  /**
+   * Not sent here after all (stopping, too busy, or past its validity): due now for the poller
+   * rather than after the grace period, unless another path took it.
+   */
   private void release(MessageRow row) {
     try {
-      if (claims.unclaim(row.id(), row.sendStartedAt(), clock.instant())) {
-        tasks.moveTo(row.id(), Instant.now());
+      Instant now = clock.instant();
+      if (claims.release(row.id(), now)) {
+        tasks.moveTo(row.id(), now);
       }
     } catch (RuntimeException e) {
       log.warn("SMS {} waits for its task's grace period", row.id(), e);

@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,10 +80,10 @@ class JdbcSmsOutbox implements SmsOutbox {
     Segments segments = Segments.of(sms.body());
     BigDecimal estimatedCost =
         settings.pricePerSegment().multiply(BigDecimal.valueOf(segments.count()));
-    // a message due now is claimed by its insert: sent on this instance right after the commit
-    boolean claimed = immediate.applies(sendAt);
-    // the stored precision, so that the claim can be matched again (see SendClaims.unclaim)
-    Instant startedAt = now.truncatedTo(ChronoUnit.MICROS);
+    // a message due now is sent on this instance right after the commit; the poller waits the
+    // grace period before it may take it
+    boolean immediately = immediate.applies(sendAt);
+    Instant taskAt = immediately ? immediate.taskTime(sendAt) : sendAt;
     byte[] sealed = redacted ? sealer.seal(sms.body()) : null;
     Map<String, Object> row = new HashMap<>();
     row.put("key", sms.idempotencyKey());
@@ -94,20 +93,19 @@ class JdbcSmsOutbox implements SmsOutbox {
     row.put("type", sms.type().code());
     row.put("body", redacted ? sms.loggedBody() : sms.body());
     row.put("sealed", sealed);
-    row.put("status", (claimed ? MessageStatus.SENDING : MessageStatus.PENDING).code());
-    row.put("attempts", claimed ? 1 : 0);
-    row.put("startedAt", claimed ? utc(startedAt) : null);
+    row.put("status", MessageStatus.PENDING.code());
+    row.put("attempts", 0);
+    row.put("startedAt", null);
     row.put("provider", settings.provider().name().toLowerCase());
     row.put("segments", segments.count());
     row.put("encoding", segments.encoding().code());
     row.put("estimatedCost", estimatedCost);
-    row.put("sendAt", claimed ? null : utc(sendAt));
+    row.put("sendAt", utc(taskAt));
     row.put("priority", sms.priority().code());
     row.put("relatedType", sms.relatedObjectType());
     row.put("relatedId", sms.relatedObjectId());
     row.put("now", utc(now));
     row.put("expiresAt", utc(expiresAt));
-    Instant taskAt = claimed ? immediate.taskTime(sendAt) : sendAt;
     Optional<Long> id =
         postgres
             ? insertWithTask(row, sms.priority(), taskAt)
@@ -115,7 +113,7 @@ class JdbcSmsOutbox implements SmsOutbox {
     if (id.isEmpty()) {
       return new Queued(existingId(sms.idempotencyKey()), false);
     }
-    if (claimed) {
+    if (immediately) {
       immediate.afterCommit(
           new MessageRow(
               id.get(),
@@ -123,16 +121,16 @@ class JdbcSmsOutbox implements SmsOutbox {
               sms.type(),
               (String) row.get("body"),
               sealed,
-              MessageStatus.SENDING,
-              1,
+              MessageStatus.PENDING,
+              0,
               null,
               segments.count(),
               estimatedCost,
               null,
               null,
               expiresAt,
-              startedAt,
-              null),
+              null,
+              taskAt),
           sms.body());
     }
     return new Queued(id.get(), true);
@@ -174,11 +172,16 @@ class JdbcSmsOutbox implements SmsOutbox {
     return Optional.of(id);
   }
 
-  private long existingId(String idempotencyKey) {
+  @Override
+  public Optional<Long> existing(String idempotencyKey) {
     return jdbc.sql("select id from sms_message where idempotency_key = :key")
         .param("key", idempotencyKey)
         .query(Long.class)
-        .single();
+        .optional();
+  }
+
+  private long existingId(String idempotencyKey) {
+    return existing(idempotencyKey).orElseThrow();
   }
 
   /** The sender's validity, else the type's default capped by the configured default. */

@@ -16,11 +16,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Resolves a send whose answer was lost. The provider is asked for a message to the same number
- * with the same text created since the send began (and not already claimed by another row); if it
- * has one, that is our message. If not, the provider is asked again every {@code
- * unknownOutcomeRecheck} until {@code unknownOutcomeGrace} after the send began; only then is the
- * message sent again (within its attempts and validity). Status callbacks carry the message id, so
- * a callback can settle the row first, and then nothing is resent.
+ * created since the send was claimed, whatever its status (queued and accepted included), with the
+ * same text up to the characters a Messaging Service may re-encode, and not already claimed by
+ * another row; if it has one, that is our message. If not, the provider is asked again every {@code
+ * unknownOutcomeRecheck} until {@code unknownOutcomeGrace} after the send began; only then, and
+ * only while every send condition still holds, is the message sent again (within its attempts and
+ * validity). Status callbacks carry the message id, so a callback settles the row first, and then
+ * nothing is resent.
  */
 @Component
 class LostSends {
@@ -32,6 +34,7 @@ class LostSends {
   private final SendClaims claims;
   private final Sender sender;
   private final Recorder recorder;
+  private final Cancellations cancellations;
   private final RetryPolicy retries;
   private final DeliverySettings settings;
   private final Clock clock;
@@ -42,6 +45,7 @@ class LostSends {
       SendClaims claims,
       Sender sender,
       Recorder recorder,
+      Cancellations cancellations,
       RetryPolicy retries,
       DeliverySettings settings,
       Clock clock) {
@@ -50,6 +54,7 @@ class LostSends {
     this.claims = claims;
     this.sender = sender;
     this.recorder = recorder;
+    this.cancellations = cancellations;
     this.retries = retries;
     this.settings = settings;
     this.clock = clock;
@@ -107,6 +112,7 @@ class LostSends {
       return unsent(row, MessageStatus.FAILED, "no_response", "the provider never answered", now);
     }
     if (!claims.reclaim(row.id(), row.sendStartedAt(), now)) {
+      cancellations.refused(row, now);
       return Next.DONE;
     }
     log.info("SMS {} not found at the provider after the grace period; sending again", row.id());

@@ -18,17 +18,20 @@ import org.springframework.stereotype.Component;
 class SendClaims {
 
   private final JdbcClient jdbc;
+  private final SendConditions conditions;
   private final boolean postgres;
 
-  SendClaims(JdbcClient jdbc, DataSource dataSource) {
+  SendClaims(JdbcClient jdbc, SendConditions conditions, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.conditions = conditions;
     this.postgres = Databases.isPostgres(dataSource);
   }
 
   /**
-   * pending, due, unexpired and not erased → sending, in one statement, returning the row as it now
-   * is (attempts already counted). Empty when the row is in any other state, and always on H2,
-   * which cannot return from an update: the caller then reads the row and decides.
+   * pending, due, unexpired, not erased and allowed by every {@link SendConditions send condition}
+   * → sending, in one statement, returning the row as it now is (attempts already counted). Empty
+   * when the row is in any other state or a condition fails, and always on H2, which cannot return
+   * from an update: the caller then reads the row and decides.
    */
   Optional<MessageRow> claimDue(long id, Instant now) {
     if (!postgres) {
@@ -36,52 +39,69 @@ class SendClaims {
     }
     return jdbc.sql(
             """
-            update sms_message set status = 'sending', attempts = attempts + 1,
+            update sms_message m set status = 'sending', attempts = attempts + 1,
               send_started_at = :now, next_attempt_at = null, updated_at = :now
-            where id = :id and status = 'pending' and body is not null and expires_at > :now
-              and (next_attempt_at is null or next_attempt_at <= :now)"""
+            where m.id = :id and m.status = 'pending' and m.body is not null
+              and m.expires_at > :now
+              and (m.next_attempt_at is null or m.next_attempt_at <= :now) and """
+                + conditions.allHold()
                 + " returning "
                 + MessageRow.COLUMNS)
+        .params(conditions.parameters())
         .param("id", id)
         .param("now", utc(now))
         .query(MessageRow::map)
         .optional();
   }
 
-  /** pending → sending: one more attempt starts now. */
-  boolean claim(long id, Instant now) {
+  /**
+   * pending after {@code attempts} attempts → sending, when every send condition holds: attempt
+   * {@code attempts + 1} starts now. False when another path took the row first (its status or
+   * attempt count moved) or a condition fails; see {@link Cancellations#refused}.
+   */
+  boolean claim(long id, int attempts, Instant now) {
     return jdbc.sql(
                 """
-                update sms_message set status = 'sending', attempts = attempts + 1,
+                update sms_message m set status = 'sending', attempts = attempts + 1,
                   send_started_at = :now, next_attempt_at = null, updated_at = :now
-                where id = :id and status = 'pending'""")
+                where m.id = :id and m.status = 'pending' and m.attempts = :attempts and """
+                    + conditions.allHold())
+            .params(conditions.parameters())
             .param("id", id)
+            .param("attempts", attempts)
             .param("now", utc(now))
             .update()
         == 1;
   }
 
-  /** sending → pending: a claimed send that was never started goes back to the queue. */
-  boolean unclaim(long id, Instant claimedAt, Instant now) {
+  /**
+   * A message inserted for the send right after commit that will not be sent that way after all
+   * (too busy, stopping): due now, for the poller, unless another path already took it.
+   */
+  boolean release(long id, Instant now) {
     return jdbc.sql(
                 """
-                update sms_message set status = 'pending', attempts = attempts - 1,
-                  send_started_at = null, next_attempt_at = :now, updated_at = :now
-                where id = :id and status = 'sending' and send_started_at = :claimed""")
+                update sms_message set next_attempt_at = :now, updated_at = :now
+                where id = :id and status = 'pending' and attempts = 0""")
             .param("id", id)
-            .param("claimed", utc(claimedAt))
             .param("now", utc(now))
             .update()
         == 1;
   }
 
-  /** sending → sending: a lost attempt was not found at the provider; a new one starts now. */
+  /**
+   * sending → sending: a lost attempt was not found at the provider; a new one starts now, when
+   * every send condition still holds.
+   */
   boolean reclaim(long id, Instant previousStart, Instant now) {
     return jdbc.sql(
                 """
-                update sms_message set attempts = attempts + 1, send_started_at = :now,
+                update sms_message m set attempts = attempts + 1, send_started_at = :now,
                   updated_at = :now
-                where id = :id and status = 'sending' and send_started_at = :previous""")
+                where m.id = :id and m.status = 'sending' and m.send_started_at = :previous
+                  and """
+                    + conditions.allHold())
+            .params(conditions.parameters())
             .param("id", id)
             .param("previous", utc(previousStart))
             .param("now", utc(now))

@@ -2,6 +2,7 @@ package com.allthrive.sms.delivery.internal;
 
 import com.allthrive.sms.delivery.MessageStatus;
 import com.allthrive.sms.delivery.ProviderOptOutReported;
+import com.allthrive.sms.delivery.SmsCanceled;
 import com.allthrive.sms.delivery.SmsStatusChanged;
 import com.allthrive.sms.shared.PhoneNumber;
 import java.math.BigDecimal;
@@ -27,6 +28,12 @@ class StatusEvents {
     events.publishEvent(
         new SmsStatusChanged(
             row.id(), row.type(), status, row.segments(), row.estimatedCost(), price, unit, at));
+  }
+
+  /** The message ends canceled with {@code reason}, never sent. */
+  void canceled(MessageRow row, String reason, Instant at) {
+    changed(row, MessageStatus.CANCELED, at);
+    events.publishEvent(new SmsCanceled(row.id(), row.type(), reason, at));
   }
 
   /** The provider refused the number as opted out (Twilio 21610). */

@@ -10,10 +10,9 @@ import com.twilio.rest.api.v2010.account.MessageReader;
 import com.twilio.type.PhoneNumber;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Sends through Twilio's Messages API with the official SDK. Each message carries a status callback
@@ -61,26 +60,35 @@ final class TwilioProvider implements SmsProvider {
     }
   }
 
+  /**
+   * The newest messages to the number (and from our number, when we send from one), created since
+   * the send began: no {@code DateSent} filter, because Twilio leaves {@code date_sent} empty while
+   * a message is queued or accepted. Exact body matches come first; then bodies equal once reduced
+   * to letters and digits, since a Messaging Service's smart encoding may replace characters.
+   */
   @Override
   public LookupOutcome lookup(LookupRequest request) {
     Instant since = request.sendStartedAt().minus(CLOCK_SKEW);
     try {
-      List<Message> page =
-          new MessageReader(twilio.accountSid())
-              .setTo(request.to().e164())
-              .setDateSentAfter(ZonedDateTime.ofInstant(since, ZoneOffset.UTC))
-              .setPageSize(50L)
-              .firstPage(client)
-              .getRecords();
-      List<Match> matches =
-          page.stream()
-              .filter(m -> request.body().equals(m.getBody()))
+      MessageReader reader = new MessageReader(twilio.accountSid()).setTo(request.to().e164());
+      if (!hasText(twilio.messagingServiceSid())) {
+        reader.setFrom(new PhoneNumber(twilio.phoneNumber()));
+      }
+      List<Message> recent =
+          reader.setPageSize(50L).firstPage(client).getRecords().stream()
               .filter(
                   m ->
                       m.getDateCreated() == null || !m.getDateCreated().toInstant().isBefore(since))
               .sorted(
                   Comparator.comparing(
                       Message::getDateCreated, Comparator.nullsLast(Comparator.naturalOrder())))
+              .toList();
+      List<Match> matches =
+          Stream.concat(
+                  recent.stream().filter(m -> request.body().equals(m.getBody())),
+                  recent.stream()
+                      .filter(m -> !request.body().equals(m.getBody()))
+                      .filter(m -> LookupBodies.sameText(request.body(), m.getBody())))
               .map(m -> new Match(m.getSid(), status(m)))
               .toList();
       return matches.isEmpty() ? new LookupOutcome.NotFound() : new LookupOutcome.Found(matches);

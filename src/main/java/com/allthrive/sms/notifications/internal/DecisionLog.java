@@ -4,6 +4,7 @@ import static com.allthrive.sms.shared.Timestamps.utc;
 
 import com.allthrive.sms.notifications.Outcome;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,5 +36,24 @@ class DecisionLog {
         .param("at", utc(clock.instant()))
         .update();
     return Decision.of(c.recipientId(), outcome, reason, messageId);
+  }
+
+  /**
+   * A queued or deferred message was canceled before it was sent: a further decision for the same
+   * event and recipient, with outcome {@code canceled} and the reason. Messages no decision led to
+   * (verification codes) have none.
+   */
+  void canceled(long messageId, String reason, Instant at) {
+    jdbc.sql(
+            """
+            insert into notification_decision (event_id, user_id, to_phone, message_type, outcome,
+              reason, message_id, created_at)
+            select event_id, user_id, to_phone, message_type, :outcome, :reason, message_id, :at
+            from notification_decision where message_id = :message and outcome <> :outcome""")
+        .param("outcome", Outcome.CANCELED.code())
+        .param("reason", reason)
+        .param("message", messageId)
+        .param("at", utc(at))
+        .update();
   }
 }

@@ -35,7 +35,8 @@ class NotificationPolicy {
             category,
             new QuietHoursRule(preferences),
             new PerUserLimit(counter));
-    this.forRawNumbers = List.of(new InvitationLimits(counter, settings), optOut, category);
+    // the invitation limits count last, so a refused invitation spends no slot
+    this.forRawNumbers = List.of(optOut, category, new InvitationLimits(counter, settings));
   }
 
   /** A skip, a deferral, or empty for "send now". */

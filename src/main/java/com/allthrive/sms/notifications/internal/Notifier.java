@@ -31,6 +31,11 @@ class Notifier {
 
   @Transactional(propagation = Propagation.MANDATORY)
   Decision notify(String eventId, Candidate candidate, OutgoingText text) {
+    Optional<Long> earlier = outbox.existing(text.key());
+    if (earlier.isPresent()) {
+      // the same message again (a replay under another key): no rule runs, no limit is spent
+      return decisions.record(eventId, candidate, Outcome.SKIPPED, "duplicate", earlier.get());
+    }
     Instant now = clock.instant();
     Optional<Verdict> verdict = policy.evaluate(candidate, now);
     if (verdict.isPresent() && verdict.get() instanceof Verdict.Skip skip) {

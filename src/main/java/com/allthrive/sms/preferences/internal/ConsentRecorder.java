@@ -5,6 +5,7 @@ import com.allthrive.sms.accounts.Accounts;
 import com.allthrive.sms.accounts.ConsentEvidence;
 import com.allthrive.sms.accounts.PhoneNumberChanged;
 import com.allthrive.sms.accounts.PhoneVerified;
+import com.allthrive.sms.delivery.SmsCancellations;
 import com.allthrive.sms.preferences.Category;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
@@ -23,11 +24,14 @@ class ConsentRecorder {
   private final ConsentLedger ledger;
   private final OptOutList optOuts;
   private final Accounts accounts;
+  private final SmsCancellations cancellations;
 
-  ConsentRecorder(ConsentLedger ledger, OptOutList optOuts, Accounts accounts) {
+  ConsentRecorder(
+      ConsentLedger ledger, OptOutList optOuts, Accounts accounts, SmsCancellations cancellations) {
     this.ledger = ledger;
     this.optOuts = optOuts;
     this.accounts = accounts;
+    this.cancellations = cancellations;
   }
 
   /** Verifying a number is the user's opt-in for it. */
@@ -68,12 +72,13 @@ class ConsentRecorder {
   }
 
   /**
-   * Puts the number on the opt-out list. A keyword is always recorded (it is the person's own
-   * statement); a provider report only when it is news.
+   * Puts the number on the opt-out list and cancels every message still waiting for it. A keyword
+   * is always recorded (it is the person's own statement); a provider report only when it is news.
    */
   void optOut(
       PhoneNumber number, ConsentMethod method, String reference, String shown, Instant at) {
     boolean added = optOuts.add(number, method, at);
+    cancellations.cancelWaitingTo(number, "opted_out");
     if (added || method == ConsentMethod.SMS_KEYWORD) {
       perAccount(number, ConsentAction.OPT_OUT, method, reference, shown, at);
     }

@@ -23,6 +23,7 @@ final class Views {
         true,
         optedOut,
         quiet == null ? null : new QuietHours(quiet.start(), quiet.end()),
-        account.timezone().getId());
+        account.timezone().getId(),
+        account.pendingPhone() == null ? null : account.pendingPhone().e164());
   }
 }

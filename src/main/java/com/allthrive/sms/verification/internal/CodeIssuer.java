@@ -4,6 +4,7 @@ import com.allthrive.sms.accounts.Account;
 import com.allthrive.sms.accounts.Accounts;
 import com.allthrive.sms.accounts.Accounts.PhoneClaim;
 import com.allthrive.sms.delivery.SmsOutbox;
+import com.allthrive.sms.preferences.SmsPreferences;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.PhoneNumbers;
 import com.allthrive.sms.verification.VerificationSettings;
@@ -37,6 +38,7 @@ public class CodeIssuer {
   private final CodeHasher hasher;
   private final CodeMessages messages;
   private final SmsOutbox outbox;
+  private final SmsPreferences preferences;
   private final VerificationSettings settings;
   private final TransactionTemplate tx;
   private final Clock clock;
@@ -49,6 +51,7 @@ public class CodeIssuer {
       CodeHasher hasher,
       CodeMessages messages,
       SmsOutbox outbox,
+      SmsPreferences preferences,
       VerificationSettings settings,
       TransactionTemplate tx,
       Clock clock) {
@@ -59,6 +62,7 @@ public class CodeIssuer {
     this.hasher = hasher;
     this.messages = messages;
     this.outbox = outbox;
+    this.preferences = preferences;
     this.settings = settings;
     this.tx = tx;
     this.clock = clock;
@@ -96,6 +100,7 @@ public class CodeIssuer {
     Optional<PendingCode> state = codes.lock(caller.user());
     Optional<Refused> refused =
         ownership(claim, number)
+            .or(() -> optedOut(number))
             .or(() -> limits.cooldown(state, now))
             .or(() -> limits.take(caller, number));
     if (refused.isPresent()) {
@@ -113,6 +118,13 @@ public class CodeIssuer {
       return Optional.of(Refused.because(Refusal.NUMBER_TAKEN));
     }
     return Optional.empty();
+  }
+
+  /** A number on the opt-out list gets no code (Twilio would refuse it with 21610 anyway). */
+  private Optional<Refused> optedOut(PhoneNumber number) {
+    return preferences.isOptedOut(number)
+        ? Optional.of(Refused.because(Refusal.NUMBER_OPTED_OUT))
+        : Optional.empty();
   }
 
   private Sent send(Caller caller, PhoneNumber number, Optional<PendingCode> state, Instant now) {

@@ -1,5 +1,6 @@
 package com.allthrive.sms.verification.web;
 
+import com.allthrive.sms.delivery.DeliverySettings;
 import com.allthrive.sms.preferences.PreferencesView;
 import com.allthrive.sms.preferences.SmsPreferences;
 import com.allthrive.sms.shared.ApiProblem;
@@ -41,11 +42,17 @@ class PhoneVerificationController {
   private final CodeIssuer issuer;
   private final CodeChecker checker;
   private final SmsPreferences preferences;
+  private final String serviceNumber;
 
-  PhoneVerificationController(CodeIssuer issuer, CodeChecker checker, SmsPreferences preferences) {
+  PhoneVerificationController(
+      CodeIssuer issuer,
+      CodeChecker checker,
+      SmsPreferences preferences,
+      DeliverySettings delivery) {
     this.issuer = issuer;
     this.checker = checker;
     this.preferences = preferences;
+    this.serviceNumber = delivery.twilio() == null ? null : delivery.twilio().phoneNumber();
   }
 
   @PostMapping("/request-verification")
@@ -56,7 +63,7 @@ class PhoneVerificationController {
     var number = PhoneNumbers.require("phone_number", body.phoneNumber());
     IssueResult result = issuer.request(caller(jwt, http), number);
     if (result instanceof Refused refused) {
-      throw VerificationProblems.of(refused);
+      throw VerificationProblems.of(refused, serviceNumber);
     }
     Sent sent = (Sent) result;
     return ResponseEntity.accepted()

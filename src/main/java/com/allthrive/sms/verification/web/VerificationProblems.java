@@ -59,6 +59,23 @@ final class VerificationProblems {
 
   private VerificationProblems() {}
 
+  /**
+   * A refused code request; an opted-out number is told to text START to {@code serviceNumber} (the
+   * sending number, or null when a Messaging Service picks it) first.
+   */
+  static ApiProblem of(Refused refused, String serviceNumber) {
+    if (refused.reason() != Refusal.NUMBER_OPTED_OUT) {
+      return of(refused);
+    }
+    String to = serviceNumber == null || serviceNumber.isBlank() ? "our number" : serviceNumber;
+    return new ApiProblem(
+        HttpStatus.CONFLICT,
+        refused.reason().code(),
+        "This number has opted out of our texts (it replied STOP). Text START to "
+            + to
+            + " from this phone first, then ask for a code again.");
+  }
+
   static ApiProblem of(Refused refused) {
     Face face = FACES.get(refused.reason());
     ApiProblem problem = new ApiProblem(face.status(), refused.reason().code(), face.detail());

@@ -1,0 +1,14 @@
+package com.allthrive.sms.notifications;
+
+import com.allthrive.sms.support.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class SendTimeChecksH2Tests extends SendTimeChecksTests {
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    TestDatabases.h2(registry);
+    settings(registry);
+  }
+}
