@@ -98,18 +98,12 @@ async function requestCode(e) {
     const sent = await api('POST', '/api/v1/users/phone/request-verification', { phone_number: number });
     openCodeDialog(sent.phone_number);
     $('verify-button').disabled = false;
+    render(await api('GET', '/api/v1/me/sms-preferences'));
   } catch (error) {
     const enable = () => { $('verify-button').disabled = false; };
     if (!error.retryAfter) enable();
-    showError($('phone-error'), explain(error), enable);
+    showError($('phone-error'), error, enable);
   }
-}
-
-function explain(error) {
-  if (error.code === 'number_opted_out') {
-    error.message = `${error.message} Text START to our number from that phone first.`;
-  }
-  return error;
 }
 
 function openCodeDialog(number) {

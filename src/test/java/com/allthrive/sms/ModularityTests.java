@@ -24,7 +24,8 @@ class ModularityTests {
           "verification", Set.of("accounts", "delivery", "preferences", "shared"),
           "preferences", Set.of("accounts", "delivery", "shared"),
           "notifications", Set.of("accounts", "preferences", "delivery", "shared"),
-          "delivery", Set.of("shared"));
+          "delivery", Set.of("shared"),
+          "web", Set.of("accounts", "delivery", "preferences", "shared"));
 
   @Test
   void modulesOnlyUseEachOthersPublicApi() {

@@ -28,4 +28,7 @@
  *       numbers.
  * </ul>
  */
+@ApplicationModule(allowedDependencies = {"accounts", "delivery", "preferences", "shared"})
 package com.allthrive.sms.web;
+
+import org.springframework.modulith.ApplicationModule;
