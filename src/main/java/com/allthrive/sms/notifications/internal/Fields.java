@@ -6,33 +6,81 @@ import java.net.URI;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads typed members of an event's {@code data}, answering 400 with the member's full path, e.g.
- * {@code data.participants[0].user_id}, in the detail and in the {@code field} member.
+ * Reads typed members of an event's {@code data} (or of a request body), answering 400 with the
+ * member's full path, e.g. {@code data.participants[0].user_id}, in the detail and in the {@code
+ * field} member.
  */
 final class Fields {
 
   private final JsonNode data;
   private final String path;
+  private final String code;
 
   Fields(JsonNode data) {
-    this(data, "data");
+    this(data, "data", "invalid_event");
   }
 
-  private Fields(JsonNode data, String path) {
+  /** {@code path} names this object ("" for a request body, whose members go by their name). */
+  private Fields(JsonNode data, String path, String code) {
     this.path = path;
+    this.code = code;
     if (data == null || !data.isObject()) {
-      throw problem(path, "must be an object");
+      String self = path.isEmpty() ? "body" : path;
+      throw ApiProblem.badRequest(code, self + " must be an object.").with("field", self);
     }
     this.data = data;
+  }
+
+  /** The members of a request body (not an event's data): problems carry {@code code}. */
+  static Fields body(JsonNode body, String code) {
+    return new Fields(body, "", code);
+  }
+
+  /** User ids, as strings or integers, in an array of {@code min} to {@code max} items. */
+  java.util.List<UserId> userIds(String name, int min, int max) {
+    JsonNode value = data.get(name);
+    if (value == null || !value.isArray() || value.size() < min || value.size() > max) {
+      throw problem(name, "must be an array of " + min + " to " + max + " user ids");
+    }
+    java.util.List<UserId> ids = new java.util.ArrayList<>(value.size());
+    for (JsonNode item : value) {
+      String raw =
+          item.isIntegralNumber() ? item.asString() : item.isString() ? item.stringValue() : null;
+      if (!UserId.isValid(raw)) {
+        throw problem(name, "must hold user ids of 1-64 characters of [A-Za-z0-9_.:@-]");
+      }
+      ids.add(new UserId(raw));
+    }
+    return ids;
+  }
+
+  /** An ISO-8601 instant with an offset, e.g. {@code 2026-03-10T18:00:00Z}. */
+  java.time.Instant instant(String name) {
+    String raw = text(name, 64);
+    try {
+      return java.time.OffsetDateTime.parse(raw).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw problem(name, "must be an ISO-8601 date-time with an offset");
+    }
+  }
+
+  /** A problem about the member {@code name} of this object. */
+  ApiProblem problem(String name, String message) {
+    String field = member(name);
+    return ApiProblem.badRequest(code, field + " " + message + ".").with("field", field);
+  }
+
+  private String member(String name) {
+    return path.isEmpty() ? name : path + "." + name;
   }
 
   String text(String name, int maxLength) {
     JsonNode value = data.get(name);
     if (value == null || !value.isString() || value.stringValue().isBlank()) {
-      throw invalid(name, "is required and must be a non-empty string");
+      throw problem(name, "is required and must be a non-empty string");
     }
     if (value.stringValue().length() > maxLength) {
-      throw invalid(name, "must be at most " + maxLength + " characters");
+      throw problem(name, "must be at most " + maxLength + " characters");
     }
     return value.stringValue();
   }
@@ -49,7 +97,7 @@ final class Fields {
   UserId userId(String name) {
     String raw = id(name);
     if (!UserId.isValid(raw)) {
-      throw invalid(name, "is not a valid user id");
+      throw problem(name, "is not a valid user id");
     }
     return new UserId(raw);
   }
@@ -63,7 +111,7 @@ final class Fields {
   boolean bool(String name) {
     JsonNode value = data.get(name);
     if (value == null || !value.isBoolean()) {
-      throw invalid(name, "is required and must be true or false");
+      throw problem(name, "is required and must be true or false");
     }
     return value.booleanValue();
   }
@@ -75,7 +123,7 @@ final class Fields {
         || !value.canConvertToInt()
         || value.intValue() < min
         || value.intValue() > max) {
-      throw invalid(name, "must be an integer from " + min + " to " + max);
+      throw problem(name, "must be an integer from " + min + " to " + max);
     }
     return value.intValue();
   }
@@ -84,11 +132,11 @@ final class Fields {
   java.util.List<Fields> objects(String name, int min, int max) {
     JsonNode value = data.get(name);
     if (value == null || !value.isArray() || value.size() < min || value.size() > max) {
-      throw invalid(name, "must be an array of " + min + " to " + max + " objects");
+      throw problem(name, "must be an array of " + min + " to " + max + " objects");
     }
     java.util.List<Fields> items = new java.util.ArrayList<>();
     for (int i = 0; i < value.size(); i++) {
-      items.add(new Fields(value.get(i), path + "." + name + "[" + i + "]"));
+      items.add(new Fields(value.get(i), member(name) + "[" + i + "]", code));
     }
     return items;
   }
@@ -104,20 +152,12 @@ final class Fields {
     } catch (IllegalArgumentException e) {
       // answered below
     }
-    throw invalid(name, "must be an absolute http(s) URL");
+    throw problem(name, "must be an absolute http(s) URL");
   }
 
-  /** A problem about the member {@code name} of this object. */
-  ApiProblem invalid(String name, String message) {
-    return problem(path + "." + name, message);
-  }
-
-  /** A problem about a member of the top-level {@code data} object. */
+  /** A problem about a member of an event's top-level {@code data} object. */
   static ApiProblem invalidData(String name, String message) {
-    return problem("data." + name, message);
-  }
-
-  private static ApiProblem problem(String path, String message) {
-    return ApiProblem.badRequest("invalid_event", path + " " + message + ".").with("field", path);
+    return ApiProblem.badRequest("invalid_event", "data." + name + " " + message + ".")
+        .with("field", "data." + name);
   }
 }
