@@ -21,6 +21,9 @@ final class Summaries {
           Map.entry(
               "PUT /api/v1/platform/challenges/{id}", "Schedule a challenge's deadline reminders"),
           Map.entry("DELETE /api/v1/platform/challenges/{id}", "Cancel a challenge's reminders"),
+          Map.entry(
+              "POST /api/v1/platform/challenges/{id}/submissions/{id}",
+              "Mark a participant done: no more reminders for them"),
           Map.entry("PUT /api/v1/platform/presence/{id}", "Report a user online or offline"),
           Map.entry("GET /api/v1/admin/sms-messages", "The SMS log, filtered and paged"),
           Map.entry("GET /api/v1/admin/decisions", "The policy's decisions, filtered and paged"),
