@@ -27,7 +27,8 @@ class ModularityTests {
               Set.of("accounts", "preferences", "presence", "delivery", "costs", "shared"),
           "presence", Set.of("shared"),
           "delivery", Set.of("shared"),
-          "costs", Set.of("delivery", "shared"));
+          "costs", Set.of("delivery", "shared"),
+          "web", Set.of("accounts", "delivery", "preferences", "shared"));
 
   @Test
   void modulesOnlyUseEachOthersPublicApi() {

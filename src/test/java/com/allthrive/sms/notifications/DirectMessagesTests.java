@@ -241,7 +241,7 @@ abstract class DirectMessagesTests {
     var answer = event(dm("t1", "m1", "ada", "hello").replace("\"recipient_ids\":[]", "\"x\":1"));
 
     assertThat(answer).hasStatus(400);
-    assertThat(answer).bodyJson().extractingPath("$.field").isEqualTo("recipient_ids");
+    assertThat(answer).bodyJson().extractingPath("$.field").isEqualTo("data.recipient_ids");
     assertThat(jdbc.sql("select count(*) from platform_event").query(Long.class).single()).isZero();
   }
 

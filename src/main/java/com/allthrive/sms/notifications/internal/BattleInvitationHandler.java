@@ -39,7 +39,7 @@ class BattleInvitationHandler implements EventHandler<BattleInvitationHandler.In
   public Invitation parse(Fields data) {
     var to = PhoneNumbers.parse(data.text("to_phone", 40));
     if (!(to instanceof PhoneNumbers.Valid valid)) {
-      throw Fields.invalid("to_phone", ((PhoneNumbers.Invalid) to).reason());
+      throw Fields.invalidData("to_phone", ((PhoneNumbers.Invalid) to).reason());
     }
     return new Invitation(
         data.id("invitation_id"),

@@ -43,13 +43,13 @@ class BattleResultHandler implements EventHandler<BattleResultHandler.Completed>
       participants.add(new Participant(p.userId("user_id"), p.text("username", 150)));
     }
     if (participants.get(0).user().equals(participants.get(1).user())) {
-      throw Fields.invalid("participants", "must be two different users");
+      throw Fields.invalidData("participants", "must be two different users");
     }
     UserId winner = data.optionalUserId("winner_id");
     boolean tie = data.bool("tie");
     if (tie == (winner != null)
         || (winner != null && participants.stream().noneMatch(p -> p.user().equals(winner)))) {
-      throw Fields.invalid(
+      throw Fields.invalidData(
           "winner_id", "must be one of the participants, or null when tie is true");
     }
     return new Completed(
