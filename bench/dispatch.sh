@@ -94,13 +94,25 @@ start_service() {
   wait_for "http://localhost:$APP_PORT/actuator/health" 180
 }
 
-enqueue() { # count prefix
+enqueue() { # count prefix area-code
+  # every message goes to a verified user with an opt-in and preferences, so the send-time checks
+  # (opt-out, consent, category, recipient and number) run in full and pass
   "${PSQL[@]}" -d "$DB" <<SQL
 begin;
+insert into account (user_id, username, timezone, phone_number, phone_verified, phone_verified_at,
+  verified_phone, created_at, updated_at)
+select '$2-u' || i, 'bench' || i, 'UTC', '+1$3' || lpad(i::text, 7, '0'), true, now(),
+  '+1$3' || lpad(i::text, 7, '0'), now(), now()
+from generate_series(1, $1) as i
+on conflict do nothing;
+insert into sms_preferences (user_id, updated_at)
+select user_id, now() from account where user_id like '$2-u%' on conflict do nothing;
+insert into consent_ledger (phone_number, user_id, action, method, occurred_at)
+select phone_number, user_id, 'opt_in', 'web', now() from account where user_id like '$2-u%';
 insert into sms_message (idempotency_key, recipient_user_id, to_phone, message_type, body, status,
   provider, segments, encoding, estimated_cost, attempts, next_attempt_at, priority, created_at,
   expires_at, updated_at)
-select '$2:' || i, 'bench-user-' || (i % 100), '+1202' || lpad(i::text, 7, '0'), 'other',
+select '$2:' || i, '$2-u' || i, '+1$3' || lpad(i::text, 7, '0'), 'achievement_unlock',
   'Benchmark message ' || i || ' from the AllThrive SMS service', 'pending', 'twilio', 1, 'GSM-7',
   0.0083, 0, clock_timestamp(), 'normal', clock_timestamp(), clock_timestamp() + interval '1 hour',
   clock_timestamp()
@@ -148,10 +160,10 @@ for latency in "${LATENCIES[@]}"; do
   start_fake "$latency"
   fresh_database
   start_service "$latency"
-  enqueue "$WARMUP" "warmup" >/dev/null
+  enqueue "$WARMUP" "warmup" 203 >/dev/null
   wait_sent "$WARMUP" "warmup"
   before=$(cpu_ticks)
-  enqueue "$MESSAGES" "run" >/dev/null
+  enqueue "$MESSAGES" "run" 202 >/dev/null
   wait_sent "$MESSAGES" "run"
   after=$(cpu_ticks)
   report "$latency" "$MESSAGES" "run" $(( after - before ))
