@@ -32,6 +32,7 @@ class Sender {
   private final Recorder recorder;
   private final MessageStore store;
   private final DeliverySettings settings;
+  private final DeliveryMetrics metrics;
   private final Clock clock;
 
   Sender(
@@ -41,6 +42,7 @@ class Sender {
       Recorder recorder,
       MessageStore store,
       DeliverySettings settings,
+      DeliveryMetrics metrics,
       Clock clock) {
     this.provider = provider;
     this.sealer = sealer;
@@ -48,6 +50,7 @@ class Sender {
     this.recorder = recorder;
     this.store = store;
     this.settings = settings;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -73,7 +76,9 @@ class Sender {
             body,
             row.body(),
             Duration.between(startedAt, row.expiresAt()));
+    long started = System.nanoTime();
     SendOutcome outcome = provider.send(request);
+    metrics.providerCall(row.type(), outcome, Duration.ofNanos(System.nanoTime() - started));
     Instant now = clock.instant();
     if (outcome instanceof Accepted accepted) {
       recorder.sent(row, accepted.providerMessageId(), MessageStatus.SENT, now);
@@ -114,6 +119,7 @@ class Sender {
           counted,
           failed.errorCode(),
           retry.at());
+      metrics.retry(row.type(), failed.errorCode());
       store.markRetry(
           row.id(), retry.at(), failed.errorCode(), failed.errorMessage(), failed.attempted(), now);
       return Next.at(retry.at());

@@ -40,11 +40,13 @@ public class StatusCallbacks {
 
   private final MessageStore store;
   private final StatusEvents events;
+  private final DeliveryMetrics metrics;
   private final Clock clock;
 
-  StatusCallbacks(MessageStore store, StatusEvents events, Clock clock) {
+  StatusCallbacks(MessageStore store, StatusEvents events, DeliveryMetrics metrics, Clock clock) {
     this.store = store;
     this.events = events;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -62,6 +64,9 @@ public class StatusCallbacks {
     BigDecimal price = row.price();
     String unit = row.priceUnit();
     if (report.price() != null) {
+      if (row.price() == null) {
+        metrics.actualCost(row.type(), report.price());
+      }
       store.recordPrice(row.id(), report.price(), report.priceUnit(), now);
       price = report.price();
       unit = report.priceUnit();
