@@ -23,7 +23,8 @@ class ModularityTests {
           "accounts", Set.of("shared"),
           "verification", Set.of("accounts", "delivery", "preferences", "shared"),
           "preferences", Set.of("accounts", "delivery", "shared"),
-          "notifications", Set.of("accounts", "preferences", "delivery", "shared"),
+          "notifications", Set.of("accounts", "preferences", "presence", "delivery", "shared"),
+          "presence", Set.of("shared"),
           "delivery", Set.of("shared"));
 
   @Test

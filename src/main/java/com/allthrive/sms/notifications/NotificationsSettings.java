@@ -12,6 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param invitationsPerInviterPerDay battle invitations one user may text per day
  * @param invitationsPerNumberPerDay battle invitations one number may receive per day
  * @param invitationValidity how long an invitation text is worth sending
+ * @param dmDebounce after a direct-message text, how long further messages of the thread send none
+ *     to that recipient ({@code SMS_DM_DEBOUNCE})
+ * @param reminderGrace how late a challenge reminder may still go out ({@code SMS_REMINDER_GRACE});
+ *     a reminder later than that is not sent
+ * @param reminderPageSize participants decided per transaction when a reminder fans out
+ * @param reminderParallelism pages of a reminder decided at once ({@code SMS_REMINDER_PARALLELISM})
+ * @param reminderRecheck when a reminder's task runs before its time on the service's clock (clock
+ *     skew between instances), how soon it looks again
  * @param decisionRetention how long a policy decision is kept ({@code SMS_DECISION_RETENTION})
  * @param eventRetention how long an event's idempotency key and answer are kept ({@code
  *     SMS_EVENT_RETENTION}); a key repeated later is taken as a new event
@@ -23,5 +31,10 @@ public record NotificationsSettings(
     @DefaultValue("20") int invitationsPerInviterPerDay,
     @DefaultValue("3") int invitationsPerNumberPerDay,
     @DefaultValue("24h") Duration invitationValidity,
+    @DefaultValue("5m") Duration dmDebounce,
+    @DefaultValue("15m") Duration reminderGrace,
+    @DefaultValue("500") int reminderPageSize,
+    @DefaultValue("4") int reminderParallelism,
+    @DefaultValue("1m") Duration reminderRecheck,
     @DefaultValue("90d") Duration decisionRetention,
     @DefaultValue("7d") Duration eventRetention) {}

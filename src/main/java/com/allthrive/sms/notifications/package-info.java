@@ -27,9 +27,39 @@
  *       an invitation's limits are counted after the opt-out and category rules.
  *   <li>The same key with the same body (member order and whitespace aside) answers the first
  *       answer again; the same key with another body is a 409.
+ *   <li><b>Direct messages.</b> Rule 4 (after the category, before quiet hours) skips a recipient
+ *       who is online ({@code recipient_online}, asked of the presence module; presence that cannot
+ *       be asked counts as offline) and a second text for the same thread and recipient within
+ *       {@code SMS_DM_DEBOUNCE} (5 minutes, {@code debounced}). The debounce slot is a conditional
+ *       update of the row {@code dm_debounce(thread, recipient)}, so concurrent events on any
+ *       number of instances let exactly one text through; a later rule that refuses the message
+ *       (quiet hours past its use, the per-user limit) gives the slot back. The sender listed among
+ *       the recipients gets no text ({@code own_message}). The preview is cleaned like every user
+ *       value, then cut at 50 code points followed by {@code ...}.
+ *   <li><b>Challenge reminders.</b> {@code PUT /api/v1/platform/challenges/{id}} stores the
+ *       challenge and its participants and schedules two db-scheduler executions ({@code
+ *       challenge-reminder}, 24 hours and 1 hour before the deadline) in the same transaction; a
+ *       second PUT replaces title, deadline and participants and moves them. A window whose moment
+ *       passed more than {@code SMS_REMINDER_GRACE} (15 minutes) ago is not scheduled, and a run
+ *       later than that sends nothing: a challenge created 10 hours before its deadline gets the
+ *       1-hour reminder only, and no "24 hours" text ever goes out with less time left than the
+ *       grace allows. A text deferred by quiet hours states the true time left at its end (rounded
+ *       down, e.g. "21 hours"); one whose quiet hours end after the deadline is skipped ({@code
+ *       quiet_hours_expired}). A text waits at most the grace, and never past the deadline, before
+ *       it expires unsent.
+ *   <li><b>Once per participant and window.</b> The run reads the participants who have not
+ *       submitted in pages of 500 by id, decides up to {@code SMS_REMINDER_PARALLELISM} (4) pages
+ *       at once, each page decided and queued in a transaction of its own, and claims each reminder
+ *       with a row of {@code challenge_reminder} (primary key: challenge, participant, window) in
+ *       that transaction. A rerun, a restart or a second instance skips whoever was done; a second
+ *       PUT with a moved deadline never repeats a reminder already sent. A submission ends the
+ *       participant's reminders; DELETE cancels the executions and forgets the challenge (the
+ *       claims stay). Texts already queued (deferred) are re-checked when they go out like every
+ *       message.
  * </ul>
  */
-@ApplicationModule(allowedDependencies = {"accounts", "preferences", "delivery", "shared"})
+@ApplicationModule(
+    allowedDependencies = {"accounts", "preferences", "presence", "delivery", "shared"})
 package com.allthrive.sms.notifications;
 
 import org.springframework.modulith.ApplicationModule;

@@ -62,7 +62,7 @@ abstract class ObservabilityTests {
   void livenessAndReadinessShowTheDatabaseAndTheProviderCircuit() {
     assertThat(mvc.get().uri("/actuator/health/liveness")).hasStatusOk();
 
-    assertThat(mvc.get().uri("/actuator/health/readiness"))
+    assertThat(mvc.get().uri("/actuator/health/readiness").header("X-Api-Key", TestKeys.ADMIN_KEY))
         .hasStatusOk()
         .bodyText()
         .contains("\"db\"")

@@ -15,6 +15,7 @@ import com.allthrive.sms.support.PlatformCalls;
 import com.allthrive.sms.support.Tables;
 import com.allthrive.sms.support.TestKeys;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,7 @@ abstract class ErasureCoverageTests {
           }
         });
 
+    long logged = jdbc.sql("select count(*) from sms_message").query(Long.class).single();
     assertThat(
             mvc.delete()
                 .uri("/api/v1/platform/users/" + ADA)
@@ -102,7 +104,7 @@ abstract class ErasureCoverageTests {
     assertThat(scan.contains("platform_event", BOB)).isTrue();
     assertThat(jdbc.sql("select count(*) from sms_message").query(Long.class).single())
         .as("the log keeps its rows for counts and costs")
-        .isEqualTo(3);
+        .isEqualTo(logged);
   }
 
   private void fullFlowFor() {
@@ -137,8 +139,49 @@ abstract class ErasureCoverageTests {
         .atMost(Duration.ofSeconds(20))
         .until(
             () -> twilio.sendsTo(ADA_PHONE).size() == 1 && twilio.sendsTo(BOB_PHONE).size() == 1);
-    await().atMost(Duration.ofSeconds(20)).until(() -> twilio.sendsTo(ADA_NEW_PHONE).size() == 1);
+    assertThat(
+            platform.event(
+                "direct_message.created",
+                "{\"thread_id\":\"t17\",\"message_id\":\"m17\",\"sender_id\":\""
+                    + BOB
+                    + "\",\"sender_name\":\"Bob\",\"recipient_ids\":[\""
+                    + ADA
+                    + "\"],\"message_preview\":\"hi\",\"thread_url\":\"https://allthrive.ai/t/17\"}"))
+        .hasStatus(202);
+    challengeEndingSoon();
+    jdbc.sql(
+            "insert into challenge_reminder (challenge_id, user_id, reminder_window, created_at)"
+                + " values ('c17', :user, '24h', current_timestamp)")
+        .param("user", ADA)
+        .update();
+    TableScan scan = new TableScan(jdbc);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                jdbc.sql("select count(*) from sms_message where status in ('pending', 'sending')")
+                        .query(Long.class)
+                        .single()
+                    == 0);
     inbound.handle(new InboundSms(new PhoneNumber(ADA_PHONE), "STOP", null, "SMstop17"));
+  }
+
+  private void challengeEndingSoon() {
+    assertThat(
+            mvc.put()
+                .uri("/api/v1/platform/challenges/c17")
+                .header("X-Api-Key", TestKeys.PLATFORM_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"title\":\"Prompt Week\",\"challenge_url\":\"https://allthrive.ai/c/17\","
+                        + "\"deadline\":\""
+                        + Instant.now().plus(Duration.ofHours(3))
+                        + "\",\"participant_ids\":[\""
+                        + ADA
+                        + "\",\""
+                        + BOB
+                        + "\"]}"))
+        .hasStatus2xxSuccessful();
   }
 
   private Map<String, Erasure> declaredTables() {

@@ -60,6 +60,7 @@ class BattleInvitationHandler implements EventHandler<BattleInvitationHandler.In
             null,
             event.to(),
             event.inviter(),
+            null,
             null);
     var text =
         new OutgoingText(

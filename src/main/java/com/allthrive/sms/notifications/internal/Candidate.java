@@ -17,6 +17,7 @@ import java.time.Instant;
  * @param to the destination; for an account, its verified number (null when it has none)
  * @param triggeredBy the user who caused it, or null
  * @param staleAfter after this instant the message is pointless (a deadline), or null
+ * @param thread the conversation a direct message belongs to (its debounce key), or null
  */
 record Candidate(
     MessageType type,
@@ -25,7 +26,20 @@ record Candidate(
     Account recipient,
     PhoneNumber to,
     UserId triggeredBy,
-    Instant staleAfter) {
+    Instant staleAfter,
+    String thread) {
+
+  Candidate inThread(String threadId) {
+    return new Candidate(type, category, user, recipient, to, triggeredBy, staleAfter, threadId);
+  }
+
+  Candidate triggeredBy(UserId sender) {
+    return new Candidate(type, category, user, recipient, to, sender, staleAfter, thread);
+  }
+
+  boolean directMessage() {
+    return type == MessageType.DIRECT_MESSAGE;
+  }
 
   /** Security alerts: ignore category, quiet hours and the per-user limit (never STOP). */
   boolean critical() {

@@ -9,25 +9,67 @@ import tools.jackson.databind.JsonNode;
 final class Fields {
 
   private final JsonNode data;
+  private final String code;
 
   Fields(JsonNode data) {
-    this(data, "data");
+    this(data, "data", "invalid_event");
   }
 
-  private Fields(JsonNode data, String name) {
+  private Fields(JsonNode data, String name, String code) {
+    this.code = code;
     if (data == null || !data.isObject()) {
-      throw invalid(name, "must be an object");
+      throw problem(name, "must be an object");
     }
     this.data = data;
+  }
+
+  /** The members of a request body (not an event's data): problems carry {@code code}. */
+  static Fields body(JsonNode body, String code) {
+    return new Fields(body, "body", code);
+  }
+
+  /** User ids, as strings or integers, in an array of {@code min} to {@code max} items. */
+  java.util.List<UserId> userIds(String name, int min, int max) {
+    JsonNode value = data.get(name);
+    if (value == null || !value.isArray() || value.size() < min || value.size() > max) {
+      throw problem(name, "must be an array of " + min + " to " + max + " user ids");
+    }
+    java.util.List<UserId> ids = new java.util.ArrayList<>(value.size());
+    for (JsonNode item : value) {
+      String raw =
+          item.isIntegralNumber() ? item.asString() : item.isString() ? item.stringValue() : null;
+      if (!UserId.isValid(raw)) {
+        throw problem(name, "must hold user ids of 1-64 characters of [A-Za-z0-9_.:@-]");
+      }
+      ids.add(new UserId(raw));
+    }
+    return ids;
+  }
+
+  /** An ISO-8601 instant with an offset, e.g. {@code 2026-03-10T18:00:00Z}. */
+  java.time.Instant instant(String name) {
+    String raw = text(name, 64);
+    try {
+      return java.time.OffsetDateTime.parse(raw).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw problem(name, "must be an ISO-8601 date-time with an offset");
+    }
+  }
+
+  private ApiProblem problem(String field, String message) {
+    if (code.equals("invalid_event")) {
+      return invalid(field, message);
+    }
+    return ApiProblem.badRequest(code, field + " " + message + ".").with("field", field);
   }
 
   String text(String name, int maxLength) {
     JsonNode value = data.get(name);
     if (value == null || !value.isString() || value.stringValue().isBlank()) {
-      throw invalid(name, "is required and must be a non-empty string");
+      throw problem(name, "is required and must be a non-empty string");
     }
     if (value.stringValue().length() > maxLength) {
-      throw invalid(name, "must be at most " + maxLength + " characters");
+      throw problem(name, "must be at most " + maxLength + " characters");
     }
     return value.stringValue();
   }
@@ -44,7 +86,7 @@ final class Fields {
   UserId userId(String name) {
     String raw = id(name);
     if (!UserId.isValid(raw)) {
-      throw invalid(name, "is not a valid user id");
+      throw problem(name, "is not a valid user id");
     }
     return new UserId(raw);
   }
@@ -58,7 +100,7 @@ final class Fields {
   boolean bool(String name) {
     JsonNode value = data.get(name);
     if (value == null || !value.isBoolean()) {
-      throw invalid(name, "is required and must be true or false");
+      throw problem(name, "is required and must be true or false");
     }
     return value.booleanValue();
   }
@@ -70,7 +112,7 @@ final class Fields {
         || !value.canConvertToInt()
         || value.intValue() < min
         || value.intValue() > max) {
-      throw invalid(name, "must be an integer from " + min + " to " + max);
+      throw problem(name, "must be an integer from " + min + " to " + max);
     }
     return value.intValue();
   }
@@ -79,10 +121,10 @@ final class Fields {
   java.util.List<Fields> objects(String name, int min, int max) {
     JsonNode value = data.get(name);
     if (value == null || !value.isArray() || value.size() < min || value.size() > max) {
-      throw invalid(name, "must be an array of " + min + " to " + max + " objects");
+      throw problem(name, "must be an array of " + min + " to " + max + " objects");
     }
     java.util.List<Fields> items = new java.util.ArrayList<>();
-    value.forEach(item -> items.add(new Fields(item, name)));
+    value.forEach(item -> items.add(new Fields(item, name, code)));
     return items;
   }
 
@@ -97,7 +139,7 @@ final class Fields {
     } catch (IllegalArgumentException e) {
       // answered below
     }
-    throw invalid(name, "must be an absolute http(s) URL");
+    throw problem(name, "must be an absolute http(s) URL");
   }
 
   static ApiProblem invalid(String field, String message) {

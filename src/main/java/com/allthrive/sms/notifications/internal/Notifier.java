@@ -6,6 +6,7 @@ import com.allthrive.sms.notifications.Outcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +32,17 @@ class Notifier {
 
   @Transactional(propagation = Propagation.MANDATORY)
   Decision notify(String eventId, Candidate candidate, OutgoingText text) {
-    Optional<Long> earlier = outbox.existing(text.key());
+    return notify(eventId, candidate, text.key(), sendAt -> text);
+  }
+
+  /**
+   * As {@link #notify(String, Candidate, OutgoingText)}, with a text that depends on when it goes
+   * out: now, or at the end of the recipient's quiet hours. {@code key} is the text's key.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  Decision notify(
+      String eventId, Candidate candidate, String key, Function<Instant, OutgoingText> textAt) {
+    Optional<Long> earlier = outbox.existing(key);
     if (earlier.isPresent()) {
       // the same message again (a replay under another key): no rule runs, no limit is spent
       return decisions.record(eventId, candidate, Outcome.SKIPPED, "duplicate", earlier.get());
@@ -42,6 +53,7 @@ class Notifier {
       return decisions.record(eventId, candidate, Outcome.SKIPPED, skip.reason(), null);
     }
     Instant sendAt = verdict.map(v -> ((Verdict.Defer) v).until()).orElse(null);
+    OutgoingText text = textAt.apply(sendAt == null ? now : sendAt);
     var queued = outbox.enqueue(message(candidate, text, sendAt));
     if (!queued.created()) {
       return decisions.record(eventId, candidate, Outcome.SKIPPED, "duplicate", queued.messageId());

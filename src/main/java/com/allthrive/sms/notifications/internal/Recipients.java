@@ -29,6 +29,7 @@ class Recipients {
         account,
         account == null ? null : account.phoneNumber(),
         null,
-        staleAfter);
+        staleAfter,
+        null);
   }
 }

@@ -36,4 +36,17 @@ final class Texts {
     int end = value.offsetByCodePoints(0, maxCodePoints - 1);
     return value.substring(0, end).stripTrailing() + "…";
   }
+
+  /**
+   * A message preview as the plan words it: cleaned, then at most {@code maxCodePoints} code points
+   * followed by {@code ...} when it was longer; a surrogate pair (an emoji) is never split.
+   */
+  static String preview(String value, int maxCodePoints) {
+    String cleaned = clean(value, Integer.MAX_VALUE);
+    if (cleaned.codePointCount(0, cleaned.length()) <= maxCodePoints) {
+      return cleaned;
+    }
+    return cleaned.substring(0, cleaned.offsetByCodePoints(0, maxCodePoints)).stripTrailing()
+        + "...";
+  }
 }

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Benchmark of event intake over HTTP (not a test).
+#
+#   bench/intake.sh [rate] [seconds]          e.g. bench/intake.sh 2000 30
+#
+# Creates a fresh PostgreSQL database, starts the packaged service on it (console provider) with
+# BENCH_USERS verified users, and drives it with Gatling's open model: `rate` new requests per
+# second for `seconds`, whatever the answers, so slow answers do not slow the load down (no
+# coordinated omission). Three phases, each after a warm-up at the same rate:
+#   bare         POST /bench/bare-insert, one row into PostgreSQL: this machine's ceiling, driven
+#                at BENCH_BARE_RATE (default 3 x rate) so that it saturates
+#   dm           direct_message.created, a new thread each time, to a random seeded user
+#   achievement  achievement.unlocked for a random seeded user
+# Every event has its own Idempotency-Key. Prints per phase: requests, failures, achieved
+# requests/s (successful answers over the whole phase, Gatling's mean throughput), p50 and p99
+# latency of the successful answers (Gatling's global figures).
+#
+# The bare endpoint is benchmark code (bench/src), put on the class path with -Dloader.path and
+# switched on with SMS_BENCH_BARE_INSERT=true; it is never in the jar.
+#
+# Environment: BENCH_INTAKE_PORT (18281), BENCH_JAVA (java for the service; default the newest
+# JDK 21+ under /usr/lib/jvm), BENCH_USERS (20000), BENCH_WARMUP_SECONDS (10), BENCH_BARE_RATE,
+# BENCH_BUILD=1 (rebuild the jar), PGHOST/PGPORT/PGUSER. Needs psql, curl, a JDK; the Gatling
+# load generator is fetched by Maven (bench/gatling/pom.xml) on first use.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RATE=${1:-2000}
+SECONDS_=${2:-30}
+PORT=${BENCH_INTAKE_PORT:-18281}
+USERS=${BENCH_USERS:-20000}
+WARMUP=${BENCH_WARMUP_SECONDS:-10}
+BARE_RATE=${BENCH_BARE_RATE:-$((RATE * 3))}
+PGHOST=${PGHOST:-localhost}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+DB="bench_intake_$$"
+OUT=bench/target/intake
+JAR=$(ls target/allthrive-sms-*.jar 2>/dev/null | grep -v original | head -1 || true)
+SERVICE_JAVA=${BENCH_JAVA:-$(ls -d /usr/lib/jvm/*-2[1-9]*/bin/java 2>/dev/null | sort -t- -k2 -V | tail -1 || true)}
+SERVICE_JAVA=${SERVICE_JAVA:-java}
+KEY="bench-platform-key"
+
+if [[ -z "$JAR" || "${BENCH_BUILD:-0}" == 1 ]]; then
+  ./mvnw -q -B -DskipTests package
+  JAR=$(ls target/allthrive-sms-*.jar | grep -v original | head -1)
+fi
+mkdir -p "$OUT/classes"
+unzip -qo "$JAR" 'BOOT-INF/lib/*' -d "$OUT/jar"
+javac -nowarn -d "$OUT/classes" -cp "$OUT/jar/BOOT-INF/lib/*" bench/src/com/allthrive/sms/bench/BareInsertController.java
+
+if curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1; then
+  echo "port $PORT is already in use; set BENCH_INTAKE_PORT" >&2
+  exit 1
+fi
+psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "create database $DB" >/dev/null
+SERVICE_PID=""
+cleanup() {
+  if [[ -n "$SERVICE_PID" ]]; then kill "$SERVICE_PID" 2>/dev/null || true; wait "$SERVICE_PID" 2>/dev/null || true; fi
+  psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB" >/dev/null || true
+}
+trap cleanup EXIT
+trap "exit 130" INT TERM
+
+env SERVER_PORT=$PORT SMS_DEMO=false SMS_PROVIDER=console SMS_BENCH_BARE_INSERT=true \
+  SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME=$PGUSER \
+  DB_SCHEDULER_POLLING_STRATEGY=lock_and_fetch ${BENCH_SERVICE_ENV:-} \
+  PLATFORM_API_KEY=$KEY ADMIN_API_KEY=bench-admin-key JWT_SECRET=bench-jwt-secret-of-at-least-thirty-two-bytes \
+  SMS_SECRET_KEY=bench-secret-key-of-at-least-thirty-two-characters \
+  "$SERVICE_JAVA" -Dloader.path="$OUT/classes" -cp "$JAR" \
+  org.springframework.boot.loader.launch.PropertiesLauncher >"$OUT/service.log" 2>&1 &
+SERVICE_PID=$!
+for _ in $(seq 1 120); do
+  curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break
+  kill -0 "$SERVICE_PID" 2>/dev/null || { tail -40 "$OUT/service.log"; exit 1; }
+  sleep 1
+done
+
+PSQL="psql -h $PGHOST -p $PGPORT -U $PGUSER -d $DB -q"
+$PSQL -c "create table bench_bare (id bigserial primary key, payload varchar(200), created_at timestamptz not null)"
+$PSQL -v users="$USERS" -f bench/seed-users.sql >/dev/null
+
+# one Gatling run; prints the global figures of the phase
+phase() {
+  local target=$1 rate=$2 seconds=$3 label=$4
+  ./mvnw -q -B -f bench/gatling/pom.xml gatling:test -Dbase="http://localhost:$PORT" -Dkey=$KEY \
+    -Dtarget="$target" -Drate="$rate" -Dseconds="$seconds" -Dusers="$USERS" >"$OUT/gatling-$label.log" 2>&1 \
+    || { tail -30 "$OUT/gatling-$label.log"; exit 1; }
+  # Gatling's "Global Information": columns total | OK | KO; latencies of the OK requests
+  awk -F'|' -v label="$label" -v seconds="$seconds" '
+    function num(v) { gsub(/[ ,]/, "", v); return v }
+    /> request count/                 { total = num($2); ok = num($3); ko = num($4) + 0 }
+    /> response time 50th percentile/ { p50 = num($3) }
+    /> response time 99th percentile/ { p99 = num($3) }
+    /> mean throughput/               { rps = num($3) }
+    END { printf "%-12s requests %7d  failed %6d  ok/s %8.1f  p50 %6s ms  p99 %6s ms\n",
+                 label, total, ko, rps, p50, p99 }' "$OUT/gatling-$label.log"
+}
+
+echo "service: $("$SERVICE_JAVA" -version 2>&1 | head -1), database $DB, $USERS users, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for target in bare dm achievement; do
+  rate=$RATE; [[ $target == bare ]] && rate=$BARE_RATE
+  phase "$target" "$rate" "$WARMUP" "warmup-$target" >/dev/null
+  phase "$target" "$rate" "$SECONDS_" "$target"
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); target: >= 2000 events/s with p99 <= 50 ms, and >= 0.5 x the bare ok/s"

@@ -1,0 +1,97 @@
+package com.allthrive.sms.notifications.internal;
+
+import com.allthrive.sms.delivery.MessageType;
+import com.allthrive.sms.delivery.Priority;
+import com.allthrive.sms.notifications.Outcome;
+import com.allthrive.sms.preferences.Category;
+import com.allthrive.sms.shared.UserId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code direct_message.created}: the plan's "sent you a message" text to each recipient who is
+ * offline, at most once per thread and recipient in the debounce period. The sender never gets a
+ * text for their own message ({@code own_message}). Recipients are decided in id order, so two
+ * events of one thread lock their debounce rows in the same order.
+ */
+@Component
+class DirectMessageHandler implements EventHandler<DirectMessageHandler.Created> {
+
+  static final int PREVIEW_CODE_POINTS = 50;
+
+  record Created(
+      String threadId,
+      String messageId,
+      UserId sender,
+      String senderName,
+      List<UserId> recipients,
+      String preview,
+      String threadUrl) {}
+
+  private final Notifier notifier;
+  private final Recipients recipients;
+  private final DecisionLog decisions;
+
+  DirectMessageHandler(Notifier notifier, Recipients recipients, DecisionLog decisions) {
+    this.notifier = notifier;
+    this.recipients = recipients;
+    this.decisions = decisions;
+  }
+
+  @Override
+  public String type() {
+    return "direct_message.created";
+  }
+
+  @Override
+  public Created parse(Fields data) {
+    return new Created(
+        data.id("thread_id"),
+        data.id("message_id"),
+        data.userId("sender_id"),
+        data.text("sender_name", 200),
+        data.userIds("recipient_ids", 1, 500),
+        data.text("message_preview", 10_000),
+        data.url("thread_url"));
+  }
+
+  @Override
+  public List<Decision> handle(String eventId, Created event) {
+    List<Decision> out = new ArrayList<>();
+    String body = body(event);
+    List<UserId> ordered =
+        event.recipients().stream().distinct().sorted(Comparator.comparing(UserId::value)).toList();
+    for (UserId user : ordered) {
+      var candidate =
+          recipients
+              .candidate(user, MessageType.DIRECT_MESSAGE, Category.DIRECT_MESSAGES, null)
+              .inThread(event.threadId())
+              .triggeredBy(event.sender());
+      if (user.equals(event.sender())) {
+        out.add(decisions.record(eventId, candidate, Outcome.SKIPPED, "own_message", null));
+        continue;
+      }
+      var text =
+          new OutgoingText(
+              "dm:" + event.messageId() + ":" + user.value(),
+              body,
+              "DirectMessageThread",
+              event.threadId(),
+              Priority.NORMAL,
+              Duration.ofHours(1));
+      out.add(notifier.notify(eventId, candidate, text));
+    }
+    return out;
+  }
+
+  private static String body(Created event) {
+    return Texts.clean(event.senderName(), 40)
+        + " sent you a message: \""
+        + Texts.preview(event.preview(), PREVIEW_CODE_POINTS)
+        + "\"\n\nReply: "
+        + event.threadUrl();
+  }
+}

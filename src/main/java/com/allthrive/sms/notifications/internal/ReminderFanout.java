@@ -1,0 +1,199 @@
+package com.allthrive.sms.notifications.internal;
+
+import com.allthrive.sms.delivery.MessageType;
+import com.allthrive.sms.delivery.Priority;
+import com.allthrive.sms.notifications.NotificationsSettings;
+import com.allthrive.sms.preferences.Category;
+import com.allthrive.sms.shared.UserId;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends one reminder window of a challenge to every participant who has not submitted. Participants
+ * are read page by page in id order, each page decided and queued in a transaction of its own (a
+ * few pages at once), so a challenge of any size is never held in memory or in one transaction.
+ * Each participant's reminder is claimed by a unique row ({@code challenge_reminder}) in the
+ * transaction that records the decision and the message: a rerun after a crash, a restart or a
+ * second instance skips whoever was done and carries on.
+ */
+@Component
+class ReminderFanout {
+
+  private static final Logger log = LoggerFactory.getLogger(ReminderFanout.class);
+
+  private final ChallengeStore challenges;
+  private final Recipients recipients;
+  private final Notifier notifier;
+  private final TransactionTemplate transactions;
+  private final NotificationsSettings settings;
+  private final Clock clock;
+
+  ReminderFanout(
+      ChallengeStore challenges,
+      Recipients recipients,
+      Notifier notifier,
+      TransactionTemplate transactions,
+      NotificationsSettings settings,
+      Clock clock) {
+    this.challenges = challenges;
+    this.recipients = recipients;
+    this.notifier = notifier;
+    this.transactions = transactions;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /**
+   * Runs the window; empty when done, else when to look again (the run came before the reminder's
+   * moment on this service's clock).
+   */
+  Optional<Instant> run(String challengeId, ReminderWindow window) {
+    Optional<Challenge> found = challenges.find(challengeId);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Challenge challenge = found.get();
+    Instant now = clock.instant();
+    Instant at = window.fireAt(challenge.deadline());
+    if (now.isBefore(at)) {
+      Duration wait = Duration.between(now, at);
+      return Optional.of(now.plus(min(wait, settings.reminderRecheck())));
+    }
+    if (now.isAfter(at.plus(settings.reminderGrace())) || !now.isBefore(challenge.deadline())) {
+      log.warn(
+          "Reminder {} of challenge {} is past its grace; not sent", window.code(), challengeId);
+      return Optional.empty();
+    }
+    fanOut(challenge, window, eventId(challengeId, window));
+    return Optional.empty();
+  }
+
+  /**
+   * Reads the waiting participants page by page (keyset, by id) and decides up to {@code
+   * reminderParallelism} pages at once, each in a transaction of its own.
+   */
+  private void fanOut(Challenge challenge, ReminderWindow window, String eventId) {
+    int size = settings.reminderPageSize();
+    ExecutorService pool = Executors.newFixedThreadPool(settings.reminderParallelism());
+    Semaphore slots = new Semaphore(settings.reminderParallelism());
+    List<Future<?>> running = new ArrayList<>();
+    try {
+      String after = "";
+      List<UserId> page;
+      do {
+        page = challenges.waiting(challenge.id(), after, size);
+        if (page.isEmpty()) {
+          break;
+        }
+        after = page.get(page.size() - 1).value();
+        slots.acquire();
+        List<UserId> users = page;
+        running.add(
+            pool.submit(
+                () -> {
+                  try {
+                    transactions.executeWithoutResult(
+                        s -> decide(challenge, window, eventId, users));
+                  } finally {
+                    slots.release();
+                  }
+                }));
+        settle(running, true);
+      } while (page.size() == size);
+      settle(running, false);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("reminder fan-out interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Rethrows the failure of a finished page; waits for every page unless {@code doneOnly}. */
+  private static void settle(List<Future<?>> running, boolean doneOnly)
+      throws InterruptedException {
+    var it = running.iterator();
+    while (it.hasNext()) {
+      Future<?> page = it.next();
+      if (doneOnly && !page.isDone()) {
+        continue;
+      }
+      try {
+        page.get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("a page of the reminder fan-out failed", e.getCause());
+      }
+      it.remove();
+    }
+  }
+
+  private void decide(
+      Challenge challenge, ReminderWindow window, String eventId, List<UserId> page) {
+    Instant now = clock.instant();
+    for (UserId user : page) {
+      if (!challenges.claim(challenge.id(), user, window, now)) {
+        continue;
+      }
+      var candidate =
+          recipients.candidate(
+              user,
+              MessageType.CHALLENGE_REMINDER,
+              Category.CHALLENGE_REMINDERS,
+              challenge.deadline());
+      notifier.notify(
+          eventId,
+          candidate,
+          key(challenge, window, user),
+          sendAt -> text(challenge, window, user, sendAt));
+    }
+  }
+
+  private OutgoingText text(Challenge c, ReminderWindow window, UserId user, Instant sendAt) {
+    String body =
+        "Reminder: "
+            + window.timeLeft(c.deadline(), sendAt, settings.reminderGrace())
+            + " left to complete \""
+            + Texts.clean(c.title(), 60)
+            + "\"\n\nSubmit now: "
+            + c.url();
+    Duration validity = min(settings.reminderGrace(), Duration.between(sendAt, c.deadline()));
+    return new OutgoingText(
+        key(c, window, user),
+        body,
+        "Challenge",
+        c.id(),
+        Priority.NORMAL,
+        validity.isNegative() || validity.isZero() ? Duration.ofSeconds(1) : validity);
+  }
+
+  private static String key(Challenge c, ReminderWindow window, UserId user) {
+    return "challenge-reminder:" + c.id() + ":" + user.value() + ":" + window.code();
+  }
+
+  /** The decisions of one window share an id, the same on every run. */
+  static String eventId(String challengeId, ReminderWindow window) {
+    return UUID.nameUUIDFromBytes(
+            ("challenge-reminder:" + window.code() + ":" + challengeId)
+                .getBytes(StandardCharsets.UTF_8))
+        .toString();
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+}
