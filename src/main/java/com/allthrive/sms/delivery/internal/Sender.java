@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,6 +69,13 @@ class Sender {
 
   /** Sends attempt number {@code attempt} of a row already marked {@code sending}. */
   Next send(MessageRow row, String body, Instant startedAt, int attempt) {
+    try (var id = MDC.putCloseable("message_id", Long.toString(row.id()));
+        var to = MDC.putCloseable("to", PhoneNumber.mask(row.toPhone()))) {
+      return attempt(row, body, startedAt, attempt);
+    }
+  }
+
+  private Next attempt(MessageRow row, String body, Instant startedAt, int attempt) {
     SendRequest request =
         new SendRequest(
             row.id(),
