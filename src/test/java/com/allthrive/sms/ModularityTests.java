@@ -23,9 +23,12 @@ class ModularityTests {
           "accounts", Set.of("shared"),
           "verification", Set.of("accounts", "delivery", "preferences", "shared"),
           "preferences", Set.of("accounts", "delivery", "shared"),
-          "notifications", Set.of("accounts", "preferences", "presence", "delivery", "shared"),
+          "notifications",
+              Set.of("accounts", "preferences", "presence", "delivery", "costs", "shared"),
           "presence", Set.of("shared"),
-          "delivery", Set.of("shared"));
+          "delivery", Set.of("shared"),
+          "costs", Set.of("delivery", "shared"),
+          "web", Set.of("accounts", "delivery", "preferences", "shared"));
 
   @Test
   void modulesOnlyUseEachOthersPublicApi() {

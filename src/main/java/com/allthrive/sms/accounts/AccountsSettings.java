@@ -2,6 +2,7 @@ package com.allthrive.sms.accounts;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the accounts module: who may call the service. Secrets are hidden from {@link
@@ -14,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param jwtAudience required {@code aud} when set
  * @param platformApiKeys keys of the platform ({@code X-Api-Key})
  * @param adminApiKeys keys of administrators ({@code X-Api-Key})
+ * @param dataDir folder where demo mode keeps the keys and secret it generated ({@code
+ *     SMS_DATA_DIR}), so they survive a restart
  */
 @ConfigurationProperties("sms.accounts")
 public record AccountsSettings(
@@ -23,7 +26,8 @@ public record AccountsSettings(
     String jwtIssuer,
     String jwtAudience,
     List<String> platformApiKeys,
-    List<String> adminApiKeys) {
+    List<String> adminApiKeys,
+    @DefaultValue("./data") String dataDir) {
 
   public AccountsSettings {
     platformApiKeys = clean(platformApiKeys);
@@ -50,6 +54,8 @@ public record AccountsSettings(
         + platformApiKeys.size()
         + ", adminApiKeys="
         + adminApiKeys.size()
+        + ", dataDir="
+        + dataDir
         + "]";
   }
 }

@@ -18,11 +18,14 @@
  *
  * <p>Demo mode ({@code SMS_DEMO=true}) seeds three users with verified example numbers (555-01xx,
  * never assigned) unless they exist, and opens {@code POST /api/v1/demo/tokens {user_id}}, which
- * mints a one-hour token for a provisioned user; outside demo mode that path answers 404. End-user
- * tokens are checked by Spring Security's resource server: HS256 with {@code JWT_SECRET} or keys
- * from {@code JWT_JWKS_URI}, {@code exp} required, {@code alg: none} and other algorithms refused.
- * Security observations (per filter, authentication, authorization) are off: they cost a large
- * share of each request's CPU and the HTTP server metrics cover the answers.
+ * mints a one-hour token for a provisioned user; outside demo mode that path answers 404. Keys and
+ * the JWT secret that demo mode generates are kept in {@code SMS_DATA_DIR/demo-secrets.properties}
+ * (owner-readable only) so copied keys and minted tokens survive a restart; {@link
+ * com.allthrive.sms.accounts.DemoAccess} hands the demo console a platform and an admin key.
+ * End-user tokens are checked by Spring Security's resource server: HS256 with {@code JWT_SECRET}
+ * or keys from {@code JWT_JWKS_URI}, {@code exp} required, {@code alg: none} and other algorithms
+ * refused. Security observations (per filter, authentication, authorization) are off: they cost a
+ * large share of each request's CPU and the HTTP server metrics cover the answers.
  */
 @ApplicationModule(allowedDependencies = {"shared"})
 package com.allthrive.sms.accounts;

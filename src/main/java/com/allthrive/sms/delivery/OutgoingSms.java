@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param notBefore earliest send time (a deferral past quiet hours), or null for now
  * @param validity how long after {@code notBefore} (or now) the message is still worth sending;
  *     null takes the type's default
+ * @param accounting what the sender saved, and whether the per-user quota is taken when the message
+ *     is sent
  */
 public record OutgoingSms(
     String idempotencyKey,
@@ -36,9 +38,53 @@ public record OutgoingSms(
     String relatedObjectId,
     Priority priority,
     Instant notBefore,
-    Duration validity) {
+    Duration validity,
+    Accounting accounting) {
 
   public static final int MAX_BODY = 1600;
+
+  /**
+   * How a message is accounted for: the segments saved before queuing (look-alikes made GSM-7, user
+   * text shortened), and whether the recipient's per-user quota ({@code UserSmsQuota}) is taken
+   * when the message is sent rather than when it was decided (a deferred message).
+   */
+  public record Accounting(int savedByEncoding, int savedByTrimming, boolean quotaWhenSent) {
+    public static final Accounting NONE = new Accounting(0, 0, false);
+
+    public Accounting withQuotaWhenSent(boolean value) {
+      return new Accounting(savedByEncoding, savedByTrimming, value);
+    }
+  }
+
+  /** A request with nothing to account for. */
+  public OutgoingSms(
+      String idempotencyKey,
+      PhoneNumber to,
+      MessageType type,
+      String body,
+      String loggedBody,
+      UserId recipient,
+      UserId triggeredBy,
+      String relatedObjectType,
+      String relatedObjectId,
+      Priority priority,
+      Instant notBefore,
+      Duration validity) {
+    this(
+        idempotencyKey,
+        to,
+        type,
+        body,
+        loggedBody,
+        recipient,
+        triggeredBy,
+        relatedObjectType,
+        relatedObjectId,
+        priority,
+        notBefore,
+        validity,
+        Accounting.NONE);
+  }
 
   public OutgoingSms {
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -46,6 +92,7 @@ public record OutgoingSms(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(priority, "priority");
+    accounting = accounting == null ? Accounting.NONE : accounting;
     if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
       throw new IllegalArgumentException("idempotency key must be 1-200 characters");
     }
@@ -85,7 +132,8 @@ public record OutgoingSms(
         relatedObjectId,
         value,
         notBefore,
-        validity);
+        validity,
+        accounting);
   }
 
   public OutgoingSms withLoggedBody(String value) {
@@ -101,7 +149,8 @@ public record OutgoingSms(
         relatedObjectId,
         priority,
         notBefore,
-        validity);
+        validity,
+        accounting);
   }
 
   public OutgoingSms withTriggeredBy(UserId value) {
@@ -117,7 +166,8 @@ public record OutgoingSms(
         relatedObjectId,
         priority,
         notBefore,
-        validity);
+        validity,
+        accounting);
   }
 
   public OutgoingSms withRelated(String objectType, String objectId) {
@@ -133,7 +183,8 @@ public record OutgoingSms(
         objectId,
         priority,
         notBefore,
-        validity);
+        validity,
+        accounting);
   }
 
   public OutgoingSms withSchedule(Instant sendAt, Duration validFor) {
@@ -149,6 +200,24 @@ public record OutgoingSms(
         relatedObjectId,
         priority,
         sendAt,
-        validFor);
+        validFor,
+        accounting);
+  }
+
+  public OutgoingSms withAccounting(Accounting value) {
+    return new OutgoingSms(
+        idempotencyKey,
+        to,
+        type,
+        body,
+        loggedBody,
+        recipient,
+        triggeredBy,
+        relatedObjectType,
+        relatedObjectId,
+        priority,
+        notBefore,
+        validity,
+        value);
   }
 }

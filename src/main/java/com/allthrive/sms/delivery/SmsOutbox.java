@@ -8,8 +8,20 @@ import java.util.Optional;
  */
 public interface SmsOutbox {
 
-  /** The log row of an accepted message; {@code created} is false when the key was seen before. */
-  record Queued(long messageId, boolean created) {}
+  /**
+   * The log row of an accepted message; {@code created} is false when the key was seen before.
+   * {@code overBudget}: the day's spend cap refused the message and nothing was written (no id).
+   */
+  record Queued(long messageId, boolean created, boolean overBudget) {
+
+    public Queued(long messageId, boolean created) {
+      this(messageId, created, false);
+    }
+
+    public static Queued refusedOverBudget() {
+      return new Queued(0, false, true);
+    }
+  }
 
   Queued enqueue(OutgoingSms sms);
 

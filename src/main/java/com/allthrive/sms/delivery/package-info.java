@@ -4,10 +4,11 @@
  * Other modules use {@link com.allthrive.sms.delivery.SmsOutbox}, {@link
  * com.allthrive.sms.delivery.SmsLog}, {@link com.allthrive.sms.delivery.SmsCancellations}, {@link
  * com.allthrive.sms.delivery.ConsoleOutbox}, the SPIs {@link
- * com.allthrive.sms.delivery.InboundSmsHandler} and {@link
- * com.allthrive.sms.delivery.SendCondition}, and the events {@link
- * com.allthrive.sms.delivery.SmsStatusChanged}, {@link com.allthrive.sms.delivery.SmsCanceled} and
- * {@link com.allthrive.sms.delivery.ProviderOptOutReported}, all published synchronously inside the
+ * com.allthrive.sms.delivery.InboundSmsHandler}, {@link com.allthrive.sms.delivery.SendCondition}
+ * and {@link com.allthrive.sms.delivery.MessageCosts}, and the events {@link
+ * com.allthrive.sms.delivery.SmsPriced}, {@link com.allthrive.sms.delivery.SmsStatusChanged},
+ * {@link com.allthrive.sms.delivery.SmsCanceled} and {@link
+ * com.allthrive.sms.delivery.ProviderOptOutReported}, all published synchronously inside the
  * transaction that records the change.
  *
  * <p>Decisions worth knowing:
@@ -77,8 +78,18 @@
  *       URL. Without {@code TWILIO_AUTH_TOKEN} all webhook calls are refused (403). Status only
  *       moves forward (delivered and expired rank highest); the actual price is stored as a
  *       positive exact amount; unknown message ids are acknowledged and ignored.
- *   <li><b>Money</b> is exact: estimated cost = segments x {@code SMS_PRICE_PER_SEGMENT} (USD,
- *       default 0.0083), stored as {@code numeric}, like the provider's price.
+ *   <li><b>Money</b> is exact: estimated cost = segments x the price of a segment to the
+ *       destination's country, from the {@link com.allthrive.sms.delivery.MessageCosts} SPI (the
+ *       costs module's price table) or else {@code SMS_PRICE_PER_SEGMENT} (USD, default 0.0083),
+ *       stored as {@code numeric}, like the provider's price. The insert that queues a message
+ *       writes its country, segments, estimate and the segments its sender saved; the same SPI may
+ *       refuse the message for the day's spend ({@code Queued.overBudget}), and nothing is written
+ *       then. A new or changed price publishes {@link com.allthrive.sms.delivery.SmsPriced}, with
+ *       or without a status change.
+ *   <li><b>Deferred messages</b> the sender marks {@code quotaWhenSent} take their recipient's
+ *       per-user quota in the transaction of their send-time claim ({@code QuotaClaims}): a message
+ *       the quota refuses ends {@code canceled} as {@code rate_limited}. Such rows skip the
+ *       one-statement claim; every other message is claimed as before.
  *   <li><b>Listings</b> mask numbers and never read the sealed text; a user sees only the rows sent
  *       to them, without provider internals.
  *   <li><b>Erasure</b> ({@code SmsLog.anonymize}, called by the module that handles {@code

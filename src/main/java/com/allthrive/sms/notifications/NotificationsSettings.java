@@ -1,6 +1,7 @@
 package com.allthrive.sms.notifications;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reminderParallelism pages of a reminder decided at once ({@code SMS_REMINDER_PARALLELISM})
  * @param reminderRecheck when a reminder's task runs before its time on the service's clock (clock
  *     skew between instances), how soon it looks again
+ * @param segmentBudget segments a text may take when its type has no budget of its own; user parts
+ *     are then never shortened below the plan's limits
+ * @param segmentBudgets budgets per message type code (e.g. {@code direct_message: 1}); a type
+ *     listed here has its user parts shortened as far as needed to fit
  * @param decisionRetention how long a policy decision is kept ({@code SMS_DECISION_RETENTION})
  * @param eventRetention how long an event's idempotency key and answer are kept ({@code
  *     SMS_EVENT_RETENTION}); a key repeated later is taken as a new event
@@ -36,5 +41,20 @@ public record NotificationsSettings(
     @DefaultValue("500") int reminderPageSize,
     @DefaultValue("4") int reminderParallelism,
     @DefaultValue("1m") Duration reminderRecheck,
+    @DefaultValue("3") int segmentBudget,
+    Map<String, Integer> segmentBudgets,
     @DefaultValue("90d") Duration decisionRetention,
-    @DefaultValue("7d") Duration eventRetention) {}
+    @DefaultValue("7d") Duration eventRetention) {
+
+  public NotificationsSettings {
+    // environment variables arrive as SMS_NOTIFICATIONS_SEGMENT_BUDGETS_DIRECT_MESSAGE=1
+    segmentBudgets =
+        segmentBudgets == null
+            ? Map.of()
+            : segmentBudgets.entrySet().stream()
+                .collect(
+                    java.util.stream.Collectors.toUnmodifiableMap(
+                        e -> e.getKey().toLowerCase(java.util.Locale.ROOT).replaceAll("[.-]", "_"),
+                        Map.Entry::getValue));
+  }
+}

@@ -7,10 +7,23 @@
  *
  * <ul>
  *   <li>The policy's rules run in DESIGN's order and the first skip wins. A quiet-hours deferral
- *       does not stop the later rules: a deferred message is accepted for sending, so it counts
- *       against the per-user limit like any other.
- *   <li>Limits are fixed windows counted in the database ({@code WindowCounter}), race-free across
- *       instances, and rolled back with a failed transaction.
+ *       does not stop the later rules, but a deferred message counts against the per-user limit
+ *       when it goes out, not when it is deferred: its row says so ({@code quota_when_sent}) and
+ *       delivery takes the quota in the transaction that claims it, canceling it as {@code
+ *       rate_limited} when none is left.
+ *   <li>The per-user and invitation limits slide ({@code SlidingLimiter}, GCRA): a burst of the
+ *       limit, then one text per period / limit; race-free across instances, rolled back with a
+ *       failed transaction, and given back when the spend cap refuses the message.
+ *   <li>Rule 7, the daily spend cap, is applied by delivery's outbox when the message is written
+ *       (it needs the final text's cost, and verification codes must draw on the reserve too); a
+ *       refusal is recorded as {@code budget_exhausted}.
+ *   <li>Texts are templates of fixed and user-supplied parts ({@code Template}). {@code TextFitter}
+ *       cleans and smart-encodes the user parts (look-alikes to GSM-7), then shortens the longest
+ *       user part by code points with {@code ...} while the text exceeds its type's segment budget
+ *       ({@code SMS_SEGMENT_BUDGET}, 3). Under the default budget user parts are never shortened
+ *       below the plan's limits, so a plan text arrives whole; a type with a budget of its own
+ *       ({@code sms.notifications.segment-budgets.<type>}) is shortened as far as needed. Fixed
+ *       parts never change. A touchpoint that passes a plain body gets none of this.
  *   <li>A battle invitation goes to a raw number: it is limited per inviter and per number per day,
  *       and refused when any account holding the number has switched invitations off. One
  *       invitation id yields one message, whatever the idempotency key.
@@ -59,7 +72,7 @@
  * </ul>
  */
 @ApplicationModule(
-    allowedDependencies = {"accounts", "preferences", "presence", "delivery", "shared"})
+    allowedDependencies = {"accounts", "preferences", "presence", "delivery", "costs", "shared"})
 package com.allthrive.sms.notifications;
 
 import org.springframework.modulith.ApplicationModule;

@@ -8,7 +8,9 @@ import java.time.LocalTime;
  * The user's SMS settings as {@code GET /api/v1/me/sms-preferences} answers them (snake_case in
  * JSON). {@code allowSmsSecurityAlerts} is always true. {@code pendingPhoneNumber} is a number a
  * code was asked for and not yet verified; the verified {@code phoneNumber} stays in use until
- * then.
+ * then. {@code remainingThisHour} and {@code remainingToday} are the texts the per-user limit still
+ * lets through now (sliding windows of an hour and a day; security alerts and codes are not
+ * limited).
  */
 public record PreferencesView(
     String phoneNumber,
@@ -23,7 +25,9 @@ public record PreferencesView(
     boolean optedOut,
     QuietHours quietHours,
     String timezone,
-    String pendingPhoneNumber) {
+    String pendingPhoneNumber,
+    int remainingThisHour,
+    int remainingToday) {
 
   /**
    * A daily window in the user's time zone ({@code "HH:mm"} in JSON); {@code end} before {@code

@@ -9,21 +9,22 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Forgets counter windows once they are over: a recurring db-scheduler task (one instance of the
- * cluster runs it each hour) deletes windows that started more than {@code counterRetention} ago.
- * Declares the tables the shared building blocks own.
+ * cluster runs it each hour) deletes windows that started more than {@code counterRetention} ago,
+ * and sliding limits whose key has been idle long enough to be whole again. Declares the tables the
+ * shared building blocks own.
  */
 @Configuration(proxyBeanMethods = false)
 class CounterPurge {
 
   @Bean
   RecurringTask<Void> rateCounterPurge(
-      WindowCounter counter, SharedSettings settings, Clock clock) {
+      WindowCounter counter, SlidingLimiter limiter, SharedSettings settings, Clock clock) {
     return PurgeTasks.recurring(
         "rate-counter-purge",
         Duration.ofHours(1),
         settings.counterRetention(),
         clock,
-        counter::purgeBefore);
+        cutoff -> counter.purgeBefore(cutoff) + limiter.purgeIdle());
   }
 
   /** Counters are keyed by an HMAC; scheduler and migration bookkeeping name nobody. */
@@ -32,6 +33,7 @@ class CounterPurge {
     return new PersonalData(
         Map.of(
             "rate_counter", PersonalData.Erasure.NONE_HELD,
+            "rate_gcra", PersonalData.Erasure.NONE_HELD,
             "scheduled_tasks", PersonalData.Erasure.NONE_HELD,
             "flyway_schema_history", PersonalData.Erasure.NONE_HELD));
   }

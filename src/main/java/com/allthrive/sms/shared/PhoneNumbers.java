@@ -4,7 +4,9 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Parses user-typed numbers with libphonenumber (default region US) into E.164 and tells whether
@@ -48,6 +50,37 @@ public final class PhoneNumbers {
           UTIL.getRegionCodeForNumber(parsed));
     } catch (NumberParseException e) {
       return new Invalid("not a valid phone number");
+    }
+  }
+
+  /** NANP regions by {@code +1} and area code: the region depends on nothing else. */
+  private static final Map<String, String> NANP_REGIONS = new ConcurrentHashMap<>();
+
+  /**
+   * The ISO 3166 region of a stored number, for prices and reports: the number's own region when
+   * libphonenumber knows it, else the main region of its country code ({@code US} for +1), else
+   * null. North American regions are looked up once per area code.
+   */
+  public static String region(PhoneNumber number) {
+    String e164 = number.e164();
+    boolean nanp = e164.startsWith("+1") && e164.length() == 12;
+    String cached = nanp ? NANP_REGIONS.get(e164.substring(0, 5)) : null;
+    if (cached != null) {
+      return cached;
+    }
+    try {
+      var parsed = UTIL.parse(e164, null);
+      String own = UTIL.getRegionCodeForNumber(parsed);
+      if (own != null && !"ZZ".equals(own)) {
+        if (nanp) {
+          NANP_REGIONS.put(e164.substring(0, 5), own);
+        }
+        return own;
+      }
+      String main = UTIL.getRegionCodeForCountryCode(parsed.getCountryCode());
+      return main == null || "ZZ".equals(main) ? null : main;
+    } catch (NumberParseException e) {
+      return null;
     }
   }
 

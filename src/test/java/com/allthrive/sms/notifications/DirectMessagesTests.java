@@ -101,6 +101,24 @@ abstract class DirectMessagesTests {
   }
 
   @Test
+  void sendsAPreviewWithCurlyQuotesAndAnEnDashAsOneGsm7Segment() {
+    verifiedUser("bob", bob);
+
+    event(dm("t1", "m1", "ada", "It\u2019s \u201cdone\u201d \u2013 see you", "bob"));
+
+    assertThat(bodies())
+        .containsExactly(
+            "Ada Lovelace sent you a message: \"It's \"done\" - see you\"\n\n"
+                + "Reply: https://allthrive.ai/messages/t1");
+    assertThat(
+            jdbc.sql("select segments || ' ' || encoding from sms_message where to_phone = :to")
+                .param("to", bob)
+                .query(String.class)
+                .single())
+        .isEqualTo("1 GSM-7");
+  }
+
+  @Test
   void cleansThePreviewOfLineBreaksAndControlCharacters() {
     verifiedUser("bob", bob);
 
@@ -223,7 +241,7 @@ abstract class DirectMessagesTests {
     var answer = event(dm("t1", "m1", "ada", "hello").replace("\"recipient_ids\":[]", "\"x\":1"));
 
     assertThat(answer).hasStatus(400);
-    assertThat(answer).bodyJson().extractingPath("$.field").isEqualTo("recipient_ids");
+    assertThat(answer).bodyJson().extractingPath("$.field").isEqualTo("data.recipient_ids");
     assertThat(jdbc.sql("select count(*) from platform_event").query(Long.class).single()).isZero();
   }
 

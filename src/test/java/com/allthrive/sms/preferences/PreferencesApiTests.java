@@ -38,7 +38,7 @@ abstract class PreferencesApiTests {
        "allow_sms_battle_results": true, "allow_sms_achievement_unlocks": true,
        "allow_sms_challenge_reminders": true, "allow_sms_security_alerts": true,
        "opted_out": false, "quiet_hours": null, "timezone": "America/Chicago",
-       "pending_phone_number": null}
+       "pending_phone_number": null, "remaining_this_hour": 10, "remaining_today": 30}
       """;
 
   @Autowired MockMvcTester mvc;

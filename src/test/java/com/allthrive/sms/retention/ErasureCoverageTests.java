@@ -150,6 +150,14 @@ abstract class ErasureCoverageTests {
         .hasStatus(202);
     challengeEndingSoon();
     jdbc.sql(
+            "insert into cost_alert (alert_key, kind, subject, threshold, observed, message,"
+                + " created_at, notified) values (:key, 'user_daily_spend', :user, '1', '2',"
+                + " :message, current_timestamp, 'none')")
+        .param("key", "user_daily_spend:today:1:" + ADA)
+        .param("user", ADA)
+        .param("message", "User " + ADA + " spent 2 USD today")
+        .update();
+    jdbc.sql(
             "insert into challenge_reminder (challenge_id, user_id, reminder_window, created_at)"
                 + " values ('c17', :user, '24h', current_timestamp)")
         .param("user", ADA)

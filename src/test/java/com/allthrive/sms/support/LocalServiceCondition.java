@@ -44,6 +44,12 @@ abstract class LocalServiceCondition implements ExecutionCondition {
     }
   }
 
+  static final class Chromium extends LocalServiceCondition {
+    Chromium() {
+      super("Chromium with chromedriver", Browser::available);
+    }
+  }
+
   static boolean portOpen(int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("localhost", port), 1000);

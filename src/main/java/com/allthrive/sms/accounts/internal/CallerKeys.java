@@ -4,28 +4,32 @@ import com.allthrive.sms.accounts.AccountsSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
  * The effective keys and JWT secret. Outside demo mode a missing one fails the start with a message
- * naming its variable; in demo mode it is generated and printed once.
+ * naming its variable; in demo mode it is generated once and kept under {@code SMS_DATA_DIR}
+ * ({@link DemoSecrets}), and the first key of each kind is held for the demo console.
  */
 @Component
 class CallerKeys {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final List<byte[]> platformKeys;
   private final List<byte[]> adminKeys;
   private final byte[] jwtSecret;
+  private final String demoPlatformKey;
+  private final String demoAdminKey;
 
   CallerKeys(AccountsSettings settings) {
-    this.platformKeys = digests(keys(settings.platformApiKeys(), "PLATFORM_API_KEY", settings));
-    this.adminKeys = digests(keys(settings.adminApiKeys(), "ADMIN_API_KEY", settings));
-    this.jwtSecret = secret(settings);
+    DemoSecrets demo = settings.demo() ? new DemoSecrets(settings.dataDir()) : null;
+    List<String> platform = keys(settings.platformApiKeys(), "PLATFORM_API_KEY", demo);
+    List<String> admin = keys(settings.adminApiKeys(), "ADMIN_API_KEY", demo);
+    this.platformKeys = digests(platform);
+    this.adminKeys = digests(admin);
+    this.jwtSecret = secret(settings, demo);
+    this.demoPlatformKey = demo == null ? null : platform.get(0);
+    this.demoAdminKey = demo == null ? null : admin.get(0);
   }
 
   boolean isPlatformKey(String presented) {
@@ -41,19 +45,27 @@ class CallerKeys {
     return jwtSecret;
   }
 
-  private static List<String> keys(List<String> configured, String variable, AccountsSettings s) {
+  /** A platform key in demo mode, else null. */
+  String demoPlatformKey() {
+    return demoPlatformKey;
+  }
+
+  /** An admin key in demo mode, else null. */
+  String demoAdminKey() {
+    return demoAdminKey;
+  }
+
+  private static List<String> keys(List<String> configured, String variable, DemoSecrets demo) {
     if (!configured.isEmpty()) {
       return configured;
     }
-    if (!s.demo()) {
+    if (demo == null) {
       throw new IllegalStateException("Missing setting " + variable + " (comma-separated keys)");
     }
-    String generated = "demo-" + token(24);
-    System.out.println("Generated " + variable + " for demo mode: " + generated);
-    return List.of(generated);
+    return List.of(demo.get(variable, "demo-", 24));
   }
 
-  private static byte[] secret(AccountsSettings s) {
+  private static byte[] secret(AccountsSettings s, DemoSecrets demo) {
     if (s.jwtJwksUri() != null && !s.jwtJwksUri().isBlank()) {
       return null;
     }
@@ -64,10 +76,10 @@ class CallerKeys {
       }
       return bytes;
     }
-    if (!s.demo()) {
+    if (demo == null) {
       throw new IllegalStateException("Missing setting JWT_SECRET or JWT_JWKS_URI");
     }
-    return token(48).getBytes(StandardCharsets.UTF_8);
+    return demo.get("JWT_SECRET", "", 48).getBytes(StandardCharsets.UTF_8);
   }
 
   private static boolean matches(List<byte[]> digests, String presented) {
@@ -92,11 +104,5 @@ class CallerKeys {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String token(int bytes) {
-    byte[] raw = new byte[bytes];
-    RANDOM.nextBytes(raw);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
   }
 }

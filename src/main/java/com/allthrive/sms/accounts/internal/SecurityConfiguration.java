@@ -32,8 +32,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may call what. End users carry a JWT ({@code sub} = platform user id, {@code exp} required);
  * the platform and admins carry {@code X-Api-Key}; Twilio's webhooks are open here and check their
- * signature themselves; pages are open and call the API with the user's token. The demo token
- * endpoint is open; it answers 404 outside demo mode.
+ * signature themselves; pages are open and call the API with the user's token. The demo endpoints
+ * (tokens, outbox, inbound keywords) are open; they answer 404 outside demo mode.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -48,7 +48,10 @@ class SecurityConfiguration {
             a ->
                 a.requestMatchers("/webhooks/twilio/**", "/ws/presence", "/error")
                     .permitAll()
-                    .requestMatchers(HttpMethod.POST, "/api/v1/demo/tokens")
+                    .requestMatchers(HttpMethod.POST, "/api/v1/demo/tokens", "/api/v1/demo/inbound")
+                    .permitAll()
+                    .requestMatchers(
+                        HttpMethod.GET, "/api/v1/demo/outbox", "/api/v1/demo/outbox/**")
                     .permitAll()
                     .requestMatchers("/api/v1/platform/**", "/api/v1/events")
                     .hasRole("PLATFORM")

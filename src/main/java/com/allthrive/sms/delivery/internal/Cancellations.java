@@ -81,6 +81,35 @@ class Cancellations implements SmsCancellations {
         });
   }
 
+  /**
+   * Cancels the row, still pending after the attempts it was read with, for {@code reason}; false
+   * when another path took it first.
+   */
+  boolean cancel(MessageRow row, String reason, Instant now) {
+    return Boolean.TRUE.equals(
+        tx.execute(
+            s -> {
+              int canceled =
+                  jdbc.sql(
+                          """
+                          update sms_message set status = 'canceled', error_code = :reason,
+                            error_message = 'refused when it was due to be sent',
+                            sealed_body = null, next_attempt_at = null, updated_at = :now
+                          where id = :id and status = 'pending' and attempts = :attempts""")
+                      .param("id", row.id())
+                      .param("reason", reason)
+                      .param("attempts", row.attempts())
+                      .param("now", utc(now))
+                      .update();
+              if (canceled == 0) {
+                return false;
+              }
+              tasks.remove(row.id());
+              events.canceled(row, reason, now);
+              return true;
+            }));
+  }
+
   @Override
   @Transactional
   public int cancelWaitingTo(PhoneNumber to, String reason) {

@@ -31,6 +31,7 @@ class Dispatcher {
   private final LostSends lostSends;
   private final Recorder recorder;
   private final Cancellations cancellations;
+  private final QuotaClaims quotaClaims;
   private final DeliverySettings settings;
   private final Clock clock;
 
@@ -41,6 +42,7 @@ class Dispatcher {
       LostSends lostSends,
       Recorder recorder,
       Cancellations cancellations,
+      QuotaClaims quotaClaims,
       DeliverySettings settings,
       Clock clock) {
     this.store = store;
@@ -49,6 +51,7 @@ class Dispatcher {
     this.lostSends = lostSends;
     this.recorder = recorder;
     this.cancellations = cancellations;
+    this.quotaClaims = quotaClaims;
     this.settings = settings;
     this.clock = clock;
   }
@@ -87,7 +90,7 @@ class Dispatcher {
     if (body.isEmpty()) {
       return unsent(row, "sealed_body_unreadable", "the sealed text cannot be opened", now);
     }
-    if (claims.claim(row.id(), row.attempts(), now)) {
+    if (quotaClaims.claim(row, now)) {
       return sender.send(row, body.get(), now, row.attempts() + 1);
     }
     if (cancellations.refused(row, now).isPresent()) {

@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Writes the log row and its dispatch task in the caller's transaction. The unique idempotency key
  * makes a repeated cause a no-op, also under concurrency ({@code on conflict do nothing}). Validity
  * counts from {@code notBefore} when given (a deferral), else from now; the estimated cost is the
- * segment count times the configured segment price, exact.
+ * segment count times the price of a segment to the destination's country ({@link Estimates}),
+ * exact, and the day's spend cap may refuse the message before anything is written.
  */
 @Service
 class JdbcSmsOutbox implements SmsOutbox {
@@ -38,10 +39,12 @@ class JdbcSmsOutbox implements SmsOutbox {
       insert into sms_message (idempotency_key, recipient_user_id, triggered_by_user_id,
         to_phone, message_type, body, sealed_body, status, provider, segments, encoding,
         estimated_cost, attempts, next_attempt_at, priority, related_object_type,
-        related_object_id, created_at, send_started_at, expires_at, updated_at)
+        related_object_id, created_at, send_started_at, expires_at, updated_at, country,
+        saved_by_encoding, saved_by_trimming, quota_when_sent)
       values (:key, :recipient, :triggeredBy, :to, :type, :body, :sealed, :status,
         :provider, :segments, :encoding, :estimatedCost, :attempts, :sendAt, :priority,
-        :relatedType, :relatedId, :now, :startedAt, :expiresAt, :now)
+        :relatedType, :relatedId, :now, :startedAt, :expiresAt, :now, :country,
+        :savedByEncoding, :savedByTrimming, :quotaWhenSent)
       on conflict do nothing""";
 
   private final JdbcClient jdbc;
@@ -49,6 +52,7 @@ class JdbcSmsOutbox implements SmsOutbox {
   private final SchedulerClient scheduler;
   private final ImmediateDispatch immediate;
   private final BodySealer sealer;
+  private final Estimates estimates;
   private final DeliverySettings settings;
   private final Clock clock;
 
@@ -57,6 +61,7 @@ class JdbcSmsOutbox implements SmsOutbox {
       SchedulerClient scheduler,
       ImmediateDispatch immediate,
       BodySealer sealer,
+      Estimates estimates,
       DeliverySettings settings,
       Clock clock,
       DataSource dataSource) {
@@ -65,6 +70,7 @@ class JdbcSmsOutbox implements SmsOutbox {
     this.scheduler = scheduler;
     this.immediate = immediate;
     this.sealer = sealer;
+    this.estimates = estimates;
     this.settings = settings;
     this.clock = clock;
   }
@@ -77,9 +83,12 @@ class JdbcSmsOutbox implements SmsOutbox {
         sms.notBefore() != null && sms.notBefore().isAfter(now) ? sms.notBefore() : now;
     Instant expiresAt = (sms.notBefore() != null ? sms.notBefore() : now).plus(validity(sms));
     boolean redacted = sms.loggedBody() != null && !sms.loggedBody().equals(sms.body());
-    Segments segments = Segments.of(sms.body());
-    BigDecimal estimatedCost =
-        settings.pricePerSegment().multiply(BigDecimal.valueOf(segments.count()));
+    Estimates.Estimate estimate = estimates.of(sms);
+    if (!estimates.admit(sms, estimate)) {
+      return Queued.refusedOverBudget();
+    }
+    Segments segments = estimate.segments();
+    BigDecimal estimatedCost = estimate.cost();
     // a message due now is sent on this instance right after the commit; the poller waits the
     // grace period before it may take it
     boolean immediately = immediate.applies(sendAt);
@@ -106,6 +115,10 @@ class JdbcSmsOutbox implements SmsOutbox {
     row.put("relatedId", sms.relatedObjectId());
     row.put("now", utc(now));
     row.put("expiresAt", utc(expiresAt));
+    row.put("country", estimate.country());
+    row.put("savedByEncoding", sms.accounting().savedByEncoding());
+    row.put("savedByTrimming", sms.accounting().savedByTrimming());
+    row.put("quotaWhenSent", sms.accounting().quotaWhenSent());
     Optional<Long> id =
         postgres
             ? insertWithTask(row, sms.priority(), taskAt)
@@ -130,7 +143,10 @@ class JdbcSmsOutbox implements SmsOutbox {
               null,
               expiresAt,
               null,
-              taskAt),
+              taskAt,
+              now,
+              sms.recipient() == null ? null : sms.recipient().value(),
+              sms.accounting().quotaWhenSent()),
           sms.body());
     }
     return new Queued(id.get(), true);

@@ -25,7 +25,12 @@ public class MessageQueries {
 
   /** Filters; null means any. {@code from} is inclusive, {@code to} exclusive (created_at). */
   public record Filter(
-      MessageStatus status, MessageType type, UserId recipient, Instant from, Instant to) {}
+      MessageStatus status,
+      MessageType type,
+      UserId recipient,
+      PhoneNumber number,
+      Instant from,
+      Instant to) {}
 
   /** One log row as the API shows it. */
   public record Item(
@@ -78,6 +83,10 @@ public class MessageQueries {
                 "recipient_user_id = :user",
                 "user",
                 filter.recipient() == null ? null : filter.recipient().value())
+            .and(
+                "to_phone = :phone",
+                "phone",
+                filter.number() == null ? null : filter.number().e164())
             .and("created_at >= :from", "from", utc(filter.from()))
             .and("created_at < :to", "to", utc(filter.to()));
     String clause = where.clause();

@@ -24,12 +24,15 @@ record MessageRow(
     String priceUnit,
     Instant expiresAt,
     Instant sendStartedAt,
-    Instant nextAttemptAt) {
+    Instant nextAttemptAt,
+    Instant createdAt,
+    String recipientUserId,
+    boolean quotaWhenSent) {
 
   static final String COLUMNS =
       "id, to_phone, message_type, body, sealed_body, status, attempts, provider_message_id,"
           + " segments, estimated_cost, price, price_unit, expires_at, send_started_at,"
-          + " next_attempt_at";
+          + " next_attempt_at, created_at, recipient_user_id, quota_when_sent";
 
   static MessageRow map(ResultSet rs, int row) throws SQLException {
     return new MessageRow(
@@ -47,7 +50,10 @@ record MessageRow(
         rs.getString("price_unit"),
         instant(rs, "expires_at"),
         instant(rs, "send_started_at"),
-        instant(rs, "next_attempt_at"));
+        instant(rs, "next_attempt_at"),
+        instant(rs, "created_at"),
+        rs.getString("recipient_user_id"),
+        rs.getBoolean("quota_when_sent"));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

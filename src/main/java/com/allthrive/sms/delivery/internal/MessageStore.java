@@ -160,16 +160,21 @@ class MessageStore {
         == 1;
   }
 
-  /** Records the provider's actual price (a positive amount). */
-  void recordPrice(long id, BigDecimal price, String unit, Instant now) {
-    jdbc.sql(
-            "update sms_message set price = :price, price_unit = :unit, updated_at = :now"
-                + " where id = :id")
-        .param("id", id)
-        .param("price", price)
-        .param("unit", unit)
-        .param("now", utc(now))
-        .update();
+  /**
+   * Records the provider's actual price (a positive amount); false when that price was already
+   * recorded, so a repeated callback is counted once.
+   */
+  boolean recordPrice(long id, BigDecimal price, String unit, Instant now) {
+    return jdbc.sql(
+                "update sms_message set price = :price, price_unit = :unit, updated_at = :now"
+                    + " where id = :id and (price is null or price <> :price"
+                    + " or price_unit is null or price_unit <> :unit)")
+            .param("id", id)
+            .param("price", price)
+            .param("unit", unit)
+            .param("now", utc(now))
+            .update()
+        == 1;
   }
 
   /**

@@ -28,10 +28,11 @@ class SendClaims {
   }
 
   /**
-   * pending, due, unexpired, not erased and allowed by every {@link SendConditions send condition}
-   * → sending, in one statement, returning the row as it now is (attempts already counted). Empty
-   * when the row is in any other state or a condition fails, and always on H2, which cannot return
-   * from an update: the caller then reads the row and decides.
+   * pending, due, unexpired, not erased, with no quota to take (see {@link QuotaClaims}) and
+   * allowed by every {@link SendConditions send condition} → sending, in one statement, returning
+   * the row as it now is (attempts already counted). Empty when the row is in any other state or a
+   * condition fails, and always on H2, which cannot return from an update: the caller then reads
+   * the row and decides.
    */
   Optional<MessageRow> claimDue(long id, Instant now) {
     if (!postgres) {
@@ -42,7 +43,7 @@ class SendClaims {
             update sms_message m set status = 'sending', attempts = attempts + 1,
               send_started_at = :now, next_attempt_at = null, updated_at = :now
             where m.id = :id and m.status = 'pending' and m.body is not null
-              and m.expires_at > :now
+              and m.expires_at > :now and not m.quota_when_sent
               and (m.next_attempt_at is null or m.next_attempt_at <= :now) and """
                 + conditions.allHold()
                 + " returning "
@@ -63,7 +64,8 @@ class SendClaims {
     return jdbc.sql(
                 """
                 update sms_message m set status = 'sending', attempts = attempts + 1,
-                  send_started_at = :now, next_attempt_at = null, updated_at = :now
+                  send_started_at = :now, next_attempt_at = null, quota_when_sent = false,
+                  updated_at = :now
                 where m.id = :id and m.status = 'pending' and m.attempts = :attempts and """
                     + conditions.allHold())
             .params(conditions.parameters())

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Applies Twilio's status callbacks. The row is found by Twilio's id, or by our id from the
  * callback URL when the send's answer was lost. Status only moves forward, so a late {@code sent}
  * never overwrites {@code delivered} and a repeated callback changes nothing; the actual price is
- * recorded whenever it comes.
+ * recorded whenever it comes, with or without a status change, and published as {@code SmsPriced}
+ * when it is new.
  */
 @Service
 public class StatusCallbacks {
@@ -64,10 +65,10 @@ public class StatusCallbacks {
     BigDecimal price = row.price();
     String unit = row.priceUnit();
     if (report.price() != null) {
-      if (row.price() == null) {
+      if (store.recordPrice(row.id(), report.price(), report.priceUnit(), now)) {
         metrics.actualCost(row.type(), report.price());
+        events.priced(row, report.price(), report.priceUnit(), now);
       }
-      store.recordPrice(row.id(), report.price(), report.priceUnit(), now);
       price = report.price();
       unit = report.priceUnit();
     }

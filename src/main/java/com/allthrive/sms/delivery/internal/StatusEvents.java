@@ -3,6 +3,7 @@ package com.allthrive.sms.delivery.internal;
 import com.allthrive.sms.delivery.MessageStatus;
 import com.allthrive.sms.delivery.ProviderOptOutReported;
 import com.allthrive.sms.delivery.SmsCanceled;
+import com.allthrive.sms.delivery.SmsPriced;
 import com.allthrive.sms.delivery.SmsStatusChanged;
 import com.allthrive.sms.shared.PhoneNumber;
 import java.math.BigDecimal;
@@ -34,6 +35,20 @@ class StatusEvents {
   void canceled(MessageRow row, String reason, Instant at) {
     changed(row, MessageStatus.CANCELED, at);
     events.publishEvent(new SmsCanceled(row.id(), row.type(), reason, at));
+  }
+
+  /** The provider's price of the message was recorded or changed. */
+  void priced(MessageRow row, BigDecimal price, String unit, Instant at) {
+    events.publishEvent(
+        new SmsPriced(
+            row.id(),
+            row.type(),
+            row.estimatedCost(),
+            row.price(),
+            price,
+            unit,
+            row.createdAt(),
+            at));
   }
 
   /** The provider refused the number as opted out (Twilio 21610). */

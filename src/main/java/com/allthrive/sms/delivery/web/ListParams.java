@@ -4,6 +4,8 @@ import com.allthrive.sms.delivery.MessageStatus;
 import com.allthrive.sms.delivery.MessageType;
 import com.allthrive.sms.delivery.internal.MessageQueries;
 import com.allthrive.sms.shared.ApiProblem;
+import com.allthrive.sms.shared.PhoneNumber;
+import com.allthrive.sms.shared.PhoneNumbers;
 import com.allthrive.sms.shared.UserId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,9 +14,10 @@ import java.util.Map;
 
 /**
  * The query parameters of an SMS log listing: {@code status}, {@code message_type}, {@code
- * user_id}, {@code from} and {@code to} (ISO-8601 instants, {@code from} inclusive, {@code to}
- * exclusive), {@code page} (from 0) and {@code size} (1-200, default 50). A bad value is a 400
- * problem with code {@code invalid_filter}.
+ * user_id}, {@code phone_number} (the full number; the listing shows it masked), {@code from} and
+ * {@code to} (ISO-8601 instants, {@code from} inclusive, {@code to} exclusive), {@code page} (from
+ * 0) and {@code size} (1-200, default 50). A bad value is a 400 problem with code {@code
+ * invalid_filter}.
  */
 record ListParams(MessageQueries.Filter filter, int page, int size) {
 
@@ -33,6 +36,7 @@ record ListParams(MessageQueries.Filter filter, int page, int size) {
             parse(query, "status", MessageStatus::fromCode),
             parse(query, "message_type", MessageType::fromCode),
             user,
+            number(query.get("phone_number")),
             from,
             to);
     int page = number(query, "page", 0);
@@ -57,6 +61,14 @@ record ListParams(MessageQueries.Filter filter, int page, int size) {
     } catch (IllegalArgumentException e) {
       throw invalid(name + ": unknown value");
     }
+  }
+
+  private static PhoneNumber number(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    String value = raw.startsWith(" ") ? "+" + raw.strip() : raw.strip();
+    return PhoneNumbers.require("phone_number", value).number();
   }
 
   private static UserId user(String raw) {

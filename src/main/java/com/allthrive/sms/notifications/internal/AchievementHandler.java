@@ -44,14 +44,17 @@ class AchievementHandler implements EventHandler<AchievementHandler.Unlocked> {
     var candidate =
         recipients.candidate(
             event.user(), MessageType.ACHIEVEMENT_UNLOCK, Category.ACHIEVEMENT_UNLOCKS, null);
-    String body =
-        "Achievement Unlocked: "
-            + Texts.clean(event.name(), 60)
-            + "! +"
-            + event.points()
-            + " points\n\nView all achievements: "
-            + settings.frontendUrl()
-            + "/achievements";
+    Template body =
+        Template.builder()
+            .fixed("Achievement Unlocked: ")
+            .user(event.name(), 60)
+            .fixed(
+                "! +"
+                    + event.points()
+                    + " points\n\nView all achievements: "
+                    + settings.frontendUrl()
+                    + "/achievements")
+            .build();
     var text =
         new OutgoingText(
             "achievement:" + event.user().value() + ":" + event.achievementId(),

@@ -39,7 +39,7 @@ class BattleInvitationHandler implements EventHandler<BattleInvitationHandler.In
   public Invitation parse(Fields data) {
     var to = PhoneNumbers.parse(data.text("to_phone", 40));
     if (!(to instanceof PhoneNumbers.Valid valid)) {
-      throw Fields.invalid("to_phone", ((PhoneNumbers.Invalid) to).reason());
+      throw Fields.invalidData("to_phone", ((PhoneNumbers.Invalid) to).reason());
     }
     return new Invitation(
         data.id("invitation_id"),
@@ -73,14 +73,12 @@ class BattleInvitationHandler implements EventHandler<BattleInvitationHandler.In
     return List.of(notifier.notify(eventId, candidate, text));
   }
 
-  private String body(Invitation event) {
-    return Texts.clean(event.inviterName(), 40)
-        + " has challenged you to a battle on "
-        + settings.brandName()
-        + "!\n\nTopic: "
-        + Texts.clean(event.topic(), 80)
-        + "\n\nAccept the challenge: "
-        + event.link()
-        + "\n\nReply STOP to opt out.";
+  private Template body(Invitation event) {
+    return Template.builder()
+        .user(event.inviterName(), 40)
+        .fixed(" has challenged you to a battle on " + settings.brandName() + "!\n\nTopic: ")
+        .user(event.topic(), 80)
+        .fixed("\n\nAccept the challenge: " + event.link() + "\n\nReply STOP to opt out.")
+        .build();
   }
 }

@@ -43,13 +43,13 @@ class BattleResultHandler implements EventHandler<BattleResultHandler.Completed>
       participants.add(new Participant(p.userId("user_id"), p.text("username", 150)));
     }
     if (participants.get(0).user().equals(participants.get(1).user())) {
-      throw Fields.invalid("participants", "must be two different users");
+      throw Fields.invalidData("participants", "must be two different users");
     }
     UserId winner = data.optionalUserId("winner_id");
     boolean tie = data.bool("tie");
     if (tie == (winner != null)
         || (winner != null && participants.stream().noneMatch(p -> p.user().equals(winner)))) {
-      throw Fields.invalid(
+      throw Fields.invalidData(
           "winner_id", "must be one of the participants, or null when tie is true");
     }
     return new Completed(
@@ -72,7 +72,7 @@ class BattleResultHandler implements EventHandler<BattleResultHandler.Completed>
       var text =
           new OutgoingText(
               "battle-result:" + event.battleId() + ":" + me.user().value(),
-              body(event, me, Texts.clean(opponent.username(), 40)),
+              body(event, me, opponent.username()),
               "PromptBattle",
               event.battleId(),
               Priority.NORMAL,
@@ -82,17 +82,18 @@ class BattleResultHandler implements EventHandler<BattleResultHandler.Completed>
     return decisions;
   }
 
-  private static String body(Completed event, Participant me, String opponent) {
-    String outcome =
-        event.tie()
-            ? "Your battle against " + opponent + " was a tie!"
-            : me.user().equals(event.winner())
-                ? "You WON your battle against " + opponent + "!"
-                : "You lost your battle against " + opponent + ".";
-    return outcome
-        + "\n\nTopic: "
-        + Texts.clean(event.topic(), 50)
-        + "\nView results: "
-        + event.url();
+  private static Template body(Completed event, Participant me, String opponent) {
+    var text = Template.builder();
+    if (event.tie()) {
+      text.fixed("Your battle against ").user(opponent, 40).fixed(" was a tie!");
+    } else if (me.user().equals(event.winner())) {
+      text.fixed("You WON your battle against ").user(opponent, 40).fixed("!");
+    } else {
+      text.fixed("You lost your battle against ").user(opponent, 40).fixed(".");
+    }
+    return text.fixed("\n\nTopic: ")
+        .user(event.topic(), 50)
+        .fixed("\nView results: " + event.url())
+        .build();
   }
 }

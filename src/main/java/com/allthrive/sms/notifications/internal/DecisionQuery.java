@@ -29,6 +29,9 @@ public class DecisionQuery {
       Long messageId,
       Instant createdAt) {}
 
+  /** How many decisions of one outcome and reason were taken on one day (UTC). */
+  public record Count(java.time.LocalDate day, String outcome, String reason, long count) {}
+
   /** A page of decisions, newest first. */
   public record Page(List<Row> items, int page, int size, long total) {}
 
@@ -75,5 +78,26 @@ public class DecisionQuery {
                         rs.getObject("created_at", OffsetDateTime.class).toInstant()))
             .list();
     return new Page(rows, page, size, total);
+  }
+
+  /**
+   * Decisions from {@code from} (inclusive) to {@code to} (exclusive) counted by day, outcome and
+   * reason; the day is the database session's (UTC when the service runs in UTC).
+   */
+  public List<Count> counts(Instant from, Instant to) {
+    return jdbc.sql(
+            "select cast(created_at as date) as d, outcome, reason, count(*) as n"
+                + " from notification_decision where created_at >= :from and created_at < :to"
+                + " group by cast(created_at as date), outcome, reason order by d, outcome, reason")
+        .param("from", utc(from))
+        .param("to", utc(to))
+        .query(
+            (rs, n) ->
+                new Count(
+                    rs.getObject("d", java.time.LocalDate.class),
+                    rs.getString("outcome"),
+                    rs.getString("reason"),
+                    rs.getLong("n")))
+        .list();
   }
 }

@@ -61,7 +61,7 @@ class DirectMessageHandler implements EventHandler<DirectMessageHandler.Created>
   @Override
   public List<Decision> handle(String eventId, Created event) {
     List<Decision> out = new ArrayList<>();
-    String body = body(event);
+    Template body = body(event);
     List<UserId> ordered =
         event.recipients().stream().distinct().sorted(Comparator.comparing(UserId::value)).toList();
     for (UserId user : ordered) {
@@ -87,11 +87,13 @@ class DirectMessageHandler implements EventHandler<DirectMessageHandler.Created>
     return out;
   }
 
-  private static String body(Created event) {
-    return Texts.clean(event.senderName(), 40)
-        + " sent you a message: \""
-        + Texts.preview(event.preview(), PREVIEW_CODE_POINTS)
-        + "\"\n\nReply: "
-        + event.threadUrl();
+  /** The plan's text; the preview is already cut as the plan words it, so it has no cap left. */
+  static Template body(Created event) {
+    return Template.builder()
+        .user(event.senderName(), 40)
+        .fixed(" sent you a message: \"")
+        .user(Texts.preview(event.preview(), PREVIEW_CODE_POINTS), Integer.MAX_VALUE)
+        .fixed("\"\n\nReply: " + event.threadUrl())
+        .build();
   }
 }

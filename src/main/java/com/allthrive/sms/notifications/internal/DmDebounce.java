@@ -49,7 +49,7 @@ class DmDebounce implements Rule {
   }
 
   @Override
-  public void undo(Candidate c, Instant now) {
+  public void giveBack(Candidate c, Instant now, boolean deferred) {
     if (!c.directMessage() || c.thread() == null || c.user() == null) {
       return;
     }

@@ -5,27 +5,35 @@ import com.allthrive.sms.shared.UserId;
 import java.net.URI;
 import tools.jackson.databind.JsonNode;
 
-/** Reads typed members of an event's {@code data}, answering 400 with the member's name. */
+/**
+ * Reads typed members of an event's {@code data} (or of a request body), answering 400 with the
+ * member's full path, e.g. {@code data.participants[0].user_id}, in the detail and in the {@code
+ * field} member.
+ */
 final class Fields {
 
   private final JsonNode data;
+  private final String path;
   private final String code;
 
   Fields(JsonNode data) {
     this(data, "data", "invalid_event");
   }
 
-  private Fields(JsonNode data, String name, String code) {
+  /** {@code path} names this object ("" for a request body, whose members go by their name). */
+  private Fields(JsonNode data, String path, String code) {
+    this.path = path;
     this.code = code;
     if (data == null || !data.isObject()) {
-      throw problem(name, "must be an object");
+      String self = path.isEmpty() ? "body" : path;
+      throw ApiProblem.badRequest(code, self + " must be an object.").with("field", self);
     }
     this.data = data;
   }
 
   /** The members of a request body (not an event's data): problems carry {@code code}. */
   static Fields body(JsonNode body, String code) {
-    return new Fields(body, "body", code);
+    return new Fields(body, "", code);
   }
 
   /** User ids, as strings or integers, in an array of {@code min} to {@code max} items. */
@@ -56,11 +64,14 @@ final class Fields {
     }
   }
 
-  private ApiProblem problem(String field, String message) {
-    if (code.equals("invalid_event")) {
-      return invalid(field, message);
-    }
+  /** A problem about the member {@code name} of this object. */
+  ApiProblem problem(String name, String message) {
+    String field = member(name);
     return ApiProblem.badRequest(code, field + " " + message + ".").with("field", field);
+  }
+
+  private String member(String name) {
+    return path.isEmpty() ? name : path + "." + name;
   }
 
   String text(String name, int maxLength) {
@@ -124,7 +135,9 @@ final class Fields {
       throw problem(name, "must be an array of " + min + " to " + max + " objects");
     }
     java.util.List<Fields> items = new java.util.ArrayList<>();
-    value.forEach(item -> items.add(new Fields(item, name, code)));
+    for (int i = 0; i < value.size(); i++) {
+      items.add(new Fields(value.get(i), member(name) + "[" + i + "]", code));
+    }
     return items;
   }
 
@@ -142,9 +155,9 @@ final class Fields {
     throw problem(name, "must be an absolute http(s) URL");
   }
 
-  static ApiProblem invalid(String field, String message) {
-    return ApiProblem.badRequest(
-            "invalid_event", (field.equals("data") ? "" : "data.") + field + " " + message + ".")
-        .with("field", field);
+  /** A problem about a member of an event's top-level {@code data} object. */
+  static ApiProblem invalidData(String name, String message) {
+    return ApiProblem.badRequest("invalid_event", "data." + name + " " + message + ".")
+        .with("field", "data." + name);
   }
 }

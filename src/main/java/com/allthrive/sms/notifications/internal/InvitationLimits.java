@@ -1,38 +1,49 @@
 package com.allthrive.sms.notifications.internal;
 
 import com.allthrive.sms.notifications.NotificationsSettings;
-import com.allthrive.sms.shared.WindowCounter;
+import com.allthrive.sms.shared.SlidingLimiter;
+import com.allthrive.sms.shared.SlidingLimiter.Rate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Rule 1 for invitations, which go to a raw number: limited per inviter and per destination, so the
- * platform cannot be used to spam or pump a number.
+ * Rule 1 for invitations, which go to a raw number: limited per inviter and per destination over a
+ * sliding day, so the platform cannot be used to spam or pump a number. Both limits are taken or
+ * neither.
  */
 class InvitationLimits implements Rule {
 
   private static final Duration DAY = Duration.ofDays(1);
 
-  private final WindowCounter counter;
+  private final SlidingLimiter limiter;
   private final NotificationsSettings settings;
 
-  InvitationLimits(WindowCounter counter, NotificationsSettings settings) {
-    this.counter = counter;
+  InvitationLimits(SlidingLimiter limiter, NotificationsSettings settings) {
+    this.limiter = limiter;
     this.settings = settings;
   }
 
   @Override
   public Optional<Verdict> apply(Candidate c, Instant now) {
-    String inviter = "invite-from:" + c.triggeredBy().value();
-    if (!counter.tryAcquire(inviter, settings.invitationsPerInviterPerDay(), DAY).allowed()) {
-      return Optional.of(Verdict.skip("inviter_limit"));
-    }
-    String number = "invite-to:" + c.to().e164();
-    if (!counter.tryAcquire(number, settings.invitationsPerNumberPerDay(), DAY).allowed()) {
-      counter.release(inviter, DAY);
-      return Optional.of(Verdict.skip("destination_limit"));
-    }
-    return Optional.empty();
+    List<Rate> rates = rates(c);
+    return limiter
+        .tryAcquireAll(rates)
+        .map(
+            refused ->
+                Verdict.skip(refused == rates.get(0) ? "inviter_limit" : "destination_limit"));
+  }
+
+  @Override
+  public void giveBack(Candidate c, Instant now, boolean deferred) {
+    rates(c).forEach(limiter::release);
+  }
+
+  private List<Rate> rates(Candidate c) {
+    return List.of(
+        new Rate(
+            "invite-from:" + c.triggeredBy().value(), settings.invitationsPerInviterPerDay(), DAY),
+        new Rate("invite-to:" + c.to().e164(), settings.invitationsPerNumberPerDay(), DAY));
   }
 }

@@ -4,7 +4,8 @@ import com.allthrive.sms.accounts.Accounts;
 import com.allthrive.sms.notifications.NotificationsSettings;
 import com.allthrive.sms.preferences.SmsPreferences;
 import com.allthrive.sms.presence.Presence;
-import com.allthrive.sms.shared.WindowCounter;
+import com.allthrive.sms.shared.SlidingLimiter;
+import com.allthrive.sms.shared.UserSmsQuota;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ordered rules of DESIGN section 3. The first skip wins; a deferral (quiet hours) still lets
- * the later rules refuse the message, and a deferred message counts against the limits like any
- * other accepted message. When a rule refuses a message, the rules it passed before give back what
- * they took (a debounce slot).
+ * the later rules refuse the message; a deferred message counts against the per-user limit when it
+ * goes out, not now. When a rule refuses a message, the rules it passed before give back what they
+ * took (a debounce slot). Rule 7, the daily spend cap, is applied by delivery's outbox when the
+ * message is written, since it needs the final text's cost: a refusal there gives back what the
+ * rules took and is recorded as {@code budget_exhausted}.
  */
 @Component
 class NotificationPolicy {
@@ -27,7 +30,8 @@ class NotificationPolicy {
   NotificationPolicy(
       SmsPreferences preferences,
       Accounts accounts,
-      WindowCounter counter,
+      SlidingLimiter limiter,
+      UserSmsQuota quota,
       NotificationsSettings settings,
       Presence presence,
       JdbcClient jdbc) {
@@ -42,9 +46,15 @@ class NotificationPolicy {
             new RecipientOffline(presence),
             new DmDebounce(jdbc, settings.dmDebounce()),
             new QuietHoursRule(preferences),
-            new PerUserLimit(counter));
+            new PerUserLimit(quota));
     // the invitation limits count last, so a refused invitation spends no slot
-    this.forRawNumbers = List.of(optOut, category, new InvitationLimits(counter, settings));
+    this.forRawNumbers = List.of(optOut, category, new InvitationLimits(limiter, settings));
+  }
+
+  /** Gives back what the rules took for a candidate that passed them but was not queued. */
+  void giveBack(Candidate candidate, Instant now, boolean deferred) {
+    (candidate.toRawNumber() ? forRawNumbers : forUsers)
+        .forEach(rule -> rule.giveBack(candidate, now, deferred));
   }
 
   /** A skip, a deferral, or empty for "send now". */
@@ -53,10 +63,14 @@ class NotificationPolicy {
     Verdict deferral = null;
     List<Rule> passed = new ArrayList<>(rules.size());
     for (Rule rule : rules) {
+      if (deferral != null && rule instanceof PerUserLimit) {
+        // a deferred message counts when it goes out (delivery takes the quota then)
+        continue;
+      }
       Optional<Verdict> verdict = rule.apply(candidate, now);
       if (verdict.isPresent() && verdict.get() instanceof Verdict.Skip) {
         for (int i = passed.size() - 1; i >= 0; i--) {
-          passed.get(i).undo(candidate, now);
+          passed.get(i).giveBack(candidate, now, deferral != null);
         }
         return verdict;
       }

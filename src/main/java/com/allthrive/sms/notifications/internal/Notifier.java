@@ -21,12 +21,19 @@ class Notifier {
   private final NotificationPolicy policy;
   private final SmsOutbox outbox;
   private final DecisionLog decisions;
+  private final TextFitter fitter;
   private final Clock clock;
 
-  Notifier(NotificationPolicy policy, SmsOutbox outbox, DecisionLog decisions, Clock clock) {
+  Notifier(
+      NotificationPolicy policy,
+      SmsOutbox outbox,
+      DecisionLog decisions,
+      TextFitter fitter,
+      Clock clock) {
     this.policy = policy;
     this.outbox = outbox;
     this.decisions = decisions;
+    this.fitter = fitter;
     this.clock = clock;
   }
 
@@ -54,7 +61,14 @@ class Notifier {
     }
     Instant sendAt = verdict.map(v -> ((Verdict.Defer) v).until()).orElse(null);
     OutgoingText text = textAt.apply(sendAt == null ? now : sendAt);
-    var queued = outbox.enqueue(message(candidate, text, sendAt));
+    var queued =
+        outbox.enqueue(
+            message(candidate, fitter.fit(text.template(), candidate.type()), text, sendAt));
+    if (queued.overBudget()) {
+      // rule 7: the outbox's spend cap refused the message (it needs the final text's cost)
+      policy.giveBack(candidate, now, sendAt != null);
+      return decisions.record(eventId, candidate, Outcome.SKIPPED, "budget_exhausted", null);
+    }
     if (!queued.created()) {
       return decisions.record(eventId, candidate, Outcome.SKIPPED, "duplicate", queued.messageId());
     }
@@ -63,8 +77,11 @@ class Notifier {
         : decisions.record(eventId, candidate, Outcome.DEFERRED, "quiet_hours", queued.messageId());
   }
 
-  private static OutgoingSms message(Candidate c, OutgoingText text, Instant sendAt) {
-    return OutgoingSms.of(text.key(), c.to(), c.type(), text.body(), c.recipientId())
+  private static OutgoingSms message(
+      Candidate c, TextFitter.Fitted fitted, OutgoingText text, Instant sendAt) {
+    return OutgoingSms.of(text.key(), c.to(), c.type(), fitted.body(), c.recipientId())
+        .withAccounting(
+            fitted.savings().withQuotaWhenSent(sendAt != null && PerUserLimit.counts(c)))
         .withPriority(text.priority())
         .withTriggeredBy(c.triggeredBy())
         .withRelated(text.relatedType(), text.relatedId())

@@ -1,38 +1,44 @@
 package com.allthrive.sms.notifications.internal;
 
-import com.allthrive.sms.shared.WindowCounter;
-import java.time.Duration;
+import com.allthrive.sms.shared.UserSmsQuota;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Rule 6: at most 10 messages an hour and 30 a day per user, counted on messages accepted for
- * sending (the counters join the deciding transaction). Security alerts are not limited.
+ * Rule 6: at most 10 messages per sliding hour and 30 per sliding day per user ({@link
+ * UserSmsQuota}), counted on messages accepted for sending now (the hits join the deciding
+ * transaction). A deferred message counts when it goes out, not when it is deferred, so the end of
+ * quiet hours cannot release more than the limit allows: the policy does not run this rule for it,
+ * and delivery takes the quota in the transaction that claims it for sending. Security alerts are
+ * not limited.
  */
 class PerUserLimit implements Rule {
 
-  static final int PER_HOUR = 10;
-  static final int PER_DAY = 30;
+  private final UserSmsQuota quota;
 
-  private final WindowCounter counter;
+  PerUserLimit(UserSmsQuota quota) {
+    this.quota = quota;
+  }
 
-  PerUserLimit(WindowCounter counter) {
-    this.counter = counter;
+  /** Whether messages to the candidate count against the per-user limit. */
+  static boolean counts(Candidate c) {
+    return !c.critical() && c.recipient() != null;
   }
 
   @Override
   public Optional<Verdict> apply(Candidate c, Instant now) {
-    if (c.critical() || c.recipient() == null) {
+    if (!counts(c)) {
       return Optional.empty();
     }
-    String user = c.recipient().id().value();
-    if (!counter.tryAcquire("user-hour:" + user, PER_HOUR, Duration.ofHours(1)).allowed()) {
-      return Optional.of(Verdict.skip("rate_limited"));
+    return quota.tryTake(c.recipient().id())
+        ? Optional.empty()
+        : Optional.of(Verdict.skip("rate_limited"));
+  }
+
+  @Override
+  public void giveBack(Candidate c, Instant now, boolean deferred) {
+    if (!deferred && counts(c)) {
+      quota.giveBack(c.recipient().id());
     }
-    if (!counter.tryAcquire("user-day:" + user, PER_DAY, Duration.ofDays(1)).allowed()) {
-      counter.release("user-hour:" + user, Duration.ofHours(1));
-      return Optional.of(Verdict.skip("rate_limited"));
-    }
-    return Optional.empty();
   }
 }

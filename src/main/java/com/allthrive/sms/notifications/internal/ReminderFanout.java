@@ -164,13 +164,15 @@ class ReminderFanout {
   }
 
   private OutgoingText text(Challenge c, ReminderWindow window, UserId user, Instant sendAt) {
-    String body =
-        "Reminder: "
-            + window.timeLeft(c.deadline(), sendAt, settings.reminderGrace())
-            + " left to complete \""
-            + Texts.clean(c.title(), 60)
-            + "\"\n\nSubmit now: "
-            + c.url();
+    Template body =
+        Template.builder()
+            .fixed(
+                "Reminder: "
+                    + window.timeLeft(c.deadline(), sendAt, settings.reminderGrace())
+                    + " left to complete \"")
+            .user(c.title(), 60)
+            .fixed("\"\n\nSubmit now: " + c.url())
+            .build();
     Duration validity = min(settings.reminderGrace(), Duration.between(sendAt, c.deadline()));
     return new OutgoingText(
         key(c, window, user),

@@ -10,8 +10,9 @@ interface Rule {
   Optional<Verdict> apply(Candidate candidate, Instant now);
 
   /**
-   * Gives back what {@link #apply} took when it let the message pass (a slot of a limit) because a
-   * later rule refused the message after all. Runs in the same transaction.
+   * Gives back what {@link #apply} took when it let the message pass (a slot of a limit, a debounce
+   * slot) because the message was not accepted after all: a later rule refused it, or the spend cap
+   * did. Runs in the same transaction; {@code deferred} when the message was a deferral.
    */
-  default void undo(Candidate candidate, Instant now) {}
+  default void giveBack(Candidate candidate, Instant now, boolean deferred) {}
 }

@@ -17,14 +17,14 @@ class SecurityAlertHandler implements EventHandler<SecurityAlertHandler.Alert> {
 
   private final String type;
   private final boolean needsDetails;
-  private final Function<Alert, String> text;
+  private final Function<Alert, Template> text;
   private final Notifier notifier;
   private final Recipients recipients;
 
   SecurityAlertHandler(
       String type,
       boolean needsDetails,
-      Function<Alert, String> text,
+      Function<Alert, Template> text,
       Notifier notifier,
       Recipients recipients) {
     this.type = type;
@@ -47,10 +47,9 @@ class SecurityAlertHandler implements EventHandler<SecurityAlertHandler.Alert> {
   @Override
   public List<Decision> handle(String eventId, Alert event) {
     var candidate = recipients.candidate(event.user(), MessageType.SECURITY_ALERT, null, null);
-    String body =
-        "Security Alert: "
-            + text.apply(event)
-            + "\n\nIf this wasn't you, secure your account immediately.";
+    Template body =
+        text.apply(event)
+            .wrap("Security Alert: ", "\n\nIf this wasn't you, secure your account immediately.");
     var message =
         new OutgoingText(
             "security:" + eventId + ":" + event.user().value(),

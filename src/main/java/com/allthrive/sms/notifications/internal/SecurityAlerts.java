@@ -13,7 +13,7 @@ class SecurityAlerts {
     return new SecurityAlertHandler(
         "security.password_changed",
         false,
-        a -> "Your " + s.brandName() + " password was changed.",
+        a -> Template.fixed("Your " + s.brandName() + " password was changed."),
         n,
         r);
   }
@@ -23,7 +23,7 @@ class SecurityAlerts {
     return new SecurityAlertHandler(
         "security.email_changed",
         false,
-        a -> "Your " + s.brandName() + " email was changed.",
+        a -> Template.fixed("Your " + s.brandName() + " email was changed."),
         n,
         r);
   }
@@ -34,11 +34,11 @@ class SecurityAlerts {
         "security.new_login",
         true,
         a ->
-            "New login to your "
-                + s.brandName()
-                + " account from "
-                + Texts.clean(a.details(), 80)
-                + ".",
+            Template.builder()
+                .fixed("New login to your " + s.brandName() + " account from ")
+                .user(a.details(), 80)
+                .fixed(".")
+                .build(),
         n,
         r);
   }

@@ -3,7 +3,8 @@ package com.allthrive.sms.notifications.internal;
 /**
  * Cleans user-supplied values before they enter a message: control characters and line breaks
  * removed, whitespace collapsed, length capped in Unicode code points (a surrogate pair is never
- * split) with an ellipsis.
+ * split) with {@code ...} (three GSM-7 dots, not the one-character ellipsis that would force
+ * UCS-2).
  */
 final class Texts {
 
@@ -29,12 +30,18 @@ final class Texts {
     return truncate(collapsed, maxCodePoints);
   }
 
+  static final String MORE = "...";
+
+  /** At most {@code maxCodePoints} code points, {@code ...} included when it had to be cut. */
   static String truncate(String value, int maxCodePoints) {
     if (value.codePointCount(0, value.length()) <= maxCodePoints) {
       return value;
     }
-    int end = value.offsetByCodePoints(0, maxCodePoints - 1);
-    return value.substring(0, end).stripTrailing() + "…";
+    if (maxCodePoints <= MORE.length()) {
+      return MORE.substring(0, Math.max(0, maxCodePoints));
+    }
+    int end = value.offsetByCodePoints(0, maxCodePoints - MORE.length());
+    return value.substring(0, end).stripTrailing() + MORE;
   }
 
   /**

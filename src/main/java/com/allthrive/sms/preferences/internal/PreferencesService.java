@@ -9,6 +9,7 @@ import com.allthrive.sms.preferences.SmsPreferences;
 import com.allthrive.sms.shared.ApiProblem;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
+import com.allthrive.sms.shared.UserSmsQuota;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -25,6 +26,7 @@ public class PreferencesService implements SmsPreferences {
   private final OptOutList optOuts;
   private final ConsentLedger ledger;
   private final ConsentRecorder recorder;
+  private final UserSmsQuota quota;
   private final Clock clock;
 
   PreferencesService(
@@ -33,12 +35,14 @@ public class PreferencesService implements SmsPreferences {
       OptOutList optOuts,
       ConsentLedger ledger,
       ConsentRecorder recorder,
+      UserSmsQuota quota,
       Clock clock) {
     this.accounts = accounts;
     this.preferences = preferences;
     this.optOuts = optOuts;
     this.ledger = ledger;
     this.recorder = recorder;
+    this.quota = quota;
     this.clock = clock;
   }
 
@@ -48,7 +52,7 @@ public class PreferencesService implements SmsPreferences {
     Account account = accounts.find(user).orElseThrow(PreferencesService::unknownUser);
     StoredPreferences stored = preferences.find(user).orElse(StoredPreferences.defaults());
     boolean optedOut = account.phoneNumber() != null && optOuts.contains(account.phoneNumber());
-    return Views.of(account, stored, optedOut);
+    return Views.of(account, stored, optedOut, quota.remaining(user));
   }
 
   @Override

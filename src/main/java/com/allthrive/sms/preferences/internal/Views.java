@@ -4,12 +4,17 @@ import com.allthrive.sms.accounts.Account;
 import com.allthrive.sms.preferences.Category;
 import com.allthrive.sms.preferences.PreferencesView;
 import com.allthrive.sms.preferences.PreferencesView.QuietHours;
+import com.allthrive.sms.shared.UserSmsQuota;
 
 final class Views {
 
   private Views() {}
 
-  static PreferencesView of(Account account, StoredPreferences stored, boolean optedOut) {
+  static PreferencesView of(
+      Account account,
+      StoredPreferences stored,
+      boolean optedOut,
+      UserSmsQuota.Remaining remaining) {
     QuietHoursWindow quiet = stored.quietHours();
     return new PreferencesView(
         account.phoneNumber() == null ? null : account.phoneNumber().e164(),
@@ -24,6 +29,8 @@ final class Views {
         optedOut,
         quiet == null ? null : new QuietHours(quiet.start(), quiet.end()),
         account.timezone().getId(),
-        account.pendingPhone() == null ? null : account.pendingPhone().e164());
+        account.pendingPhone() == null ? null : account.pendingPhone().e164(),
+        remaining.thisHour(),
+        remaining.today());
   }
 }

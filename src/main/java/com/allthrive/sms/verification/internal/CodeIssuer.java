@@ -127,7 +127,9 @@ public class CodeIssuer {
         : Optional.empty();
   }
 
-  private Sent send(Caller caller, PhoneNumber number, Optional<PendingCode> state, Instant now) {
+  /** The code's SMS is queued, or refused by the day's spend cap (the reserve is used up). */
+  private IssueResult send(
+      Caller caller, PhoneNumber number, Optional<PendingCode> state, Instant now) {
     VerificationCode code = generator.next();
     int streak = limits.nextStreak(state, now);
     // the id is drawn by save's own statement, one round trip fewer
@@ -143,8 +145,20 @@ public class CodeIssuer {
             now,
             now.plus(limits.cooldownAfter(streak)));
     long codeId = codes.save(pending, state.isPresent(), now);
-    outbox.enqueue(messages.of(caller.user(), number, code, codeId));
+    if (outbox.enqueue(messages.of(caller.user(), number, code, codeId)).overBudget()) {
+      return new Refused(Refusal.BUDGET_EXHAUSTED, untilTomorrow(now));
+    }
     log.info("Sent verification code {} to {} for user {}", codeId, number, caller.user());
     return new Sent(number, pending.expiresAt(), pending.resendAvailableAt());
+  }
+
+  private static java.time.Duration untilTomorrow(Instant now) {
+    Instant midnight =
+        now.atOffset(java.time.ZoneOffset.UTC)
+            .toLocalDate()
+            .plusDays(1)
+            .atStartOfDay(java.time.ZoneOffset.UTC)
+            .toInstant();
+    return java.time.Duration.between(now, midnight);
   }
 }

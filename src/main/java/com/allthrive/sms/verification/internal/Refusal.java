@@ -14,7 +14,8 @@ public enum Refusal {
   NO_PENDING_CODE,
   CODE_EXPIRED,
   TOO_MANY_ATTEMPTS,
-  NUMBER_CHANGED;
+  NUMBER_CHANGED,
+  BUDGET_EXHAUSTED;
 
   public String code() {
     return name().toLowerCase();

@@ -55,6 +55,10 @@ final class VerificationProblems {
         Refusal.NUMBER_CHANGED,
         HttpStatus.CONFLICT,
         "Your number changed after the code was sent. Ask for a new code.");
+    face(
+        Refusal.BUDGET_EXHAUSTED,
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "Codes cannot be sent right now. Please try again later.");
   }
 
   private VerificationProblems() {}

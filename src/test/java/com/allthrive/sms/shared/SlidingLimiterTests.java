@@ -1,0 +1,163 @@
+package com.allthrive.sms.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.allthrive.sms.shared.SlidingLimiter.Rate;
+import com.allthrive.sms.support.MutableClock;
+import com.allthrive.sms.support.RequiresPostgres;
+import com.allthrive.sms.support.TestDatabases;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** Sliding limits: no calendar boundary resets them, and concurrent callers never overshoot. */
+class SlidingLimiterTests {
+
+  static final Duration HOUR = Duration.ofHours(1);
+
+  abstract static class Contract {
+
+    final MutableClock clock = new MutableClock(Instant.parse("2030-05-05T10:59:00Z"));
+    final SlidingLimiter limiter;
+    final JdbcClient jdbc;
+
+    Contract(DataSource dataSource) {
+      JdbcClient jdbc = JdbcClient.create(dataSource);
+      jdbc.sql(
+              "create table rate_gcra (counter_key varchar(200) primary key, tat bigint not null,"
+                  + " emission_ms bigint not null, tolerance_ms bigint not null)")
+          .update();
+      var keys =
+          new CounterKeys(
+              new SharedSettings(
+                  "sliding-limiter-test-secret-of-32-chars", false, Duration.ofDays(2)));
+      limiter = new SlidingLimiter(jdbc, keys, clock, dataSource);
+      this.jdbc = jdbc;
+    }
+
+    @Test
+    void aBurstJustBeforeTheHourLeavesNothingForABurstJustAfterIt() {
+      Rate hourly = new Rate("user-hour:ada", 10, HOUR);
+      int before = takeUpTo(hourly, 10);
+
+      clock.set(Instant.parse("2030-05-05T11:01:00Z"));
+      int after = takeUpTo(hourly, 10);
+
+      assertThat(before).isEqualTo(10);
+      assertThat(after).isZero();
+      assertThat(limiter.remaining(hourly)).isZero();
+    }
+
+    @Test
+    void givesBackOneTextForEachTenthOfTheHourThatPasses() {
+      Rate hourly = new Rate("user-hour:bob", 10, HOUR);
+      takeUpTo(hourly, 10);
+
+      clock.advance(Duration.ofMinutes(6));
+      int afterSix = takeUpTo(hourly, 10);
+      clock.advance(Duration.ofMinutes(30));
+      int remaining = limiter.remaining(hourly);
+
+      assertThat(afterSix).isEqualTo(1);
+      assertThat(remaining).isEqualTo(5);
+    }
+
+    @Test
+    void isWholeAgainAfterAQuietPeriod() {
+      Rate hourly = new Rate("user-hour:cy", 10, HOUR);
+      takeUpTo(hourly, 4);
+
+      assertThat(limiter.remaining(hourly)).isEqualTo(6);
+      clock.advance(HOUR);
+      assertThat(limiter.remaining(hourly)).isEqualTo(10);
+    }
+
+    @Test
+    void takesEveryRateOrNoneAndNamesTheOneThatRefused() {
+      Rate hourly = new Rate("h:dee", 2, HOUR);
+      Rate daily = new Rate("d:dee", 3, Duration.ofDays(1));
+      takeUpTo(daily, 3);
+
+      Optional<Rate> refused = limiter.tryAcquireAll(List.of(hourly, daily));
+
+      assertThat(refused).contains(daily);
+      assertThat(limiter.remaining(hourly)).isEqualTo(2);
+    }
+
+    @Test
+    void grantsExactlyTheLimitToConcurrentCallers() throws Exception {
+      Rate rate = new Rate("user-day:eve", 30, Duration.ofDays(1));
+      var pool = Executors.newFixedThreadPool(8);
+      List<Future<Boolean>> hits = new ArrayList<>();
+
+      for (int i = 0; i < 50; i++) {
+        hits.add(pool.submit(() -> limiter.tryAcquireAll(List.of(rate)).isEmpty()));
+      }
+      int granted = 0;
+      for (Future<Boolean> hit : hits) {
+        granted += hit.get() ? 1 : 0;
+      }
+      pool.shutdown();
+
+      assertThat(granted).isEqualTo(30);
+      assertThat(limiter.remaining(rate)).isZero();
+    }
+
+    @Test
+    void storesNoKeyInClearAndForgetsIdleKeys() {
+      Rate hourly = new Rate("invite-to:+12015550101", 3, HOUR);
+      takeUpTo(hourly, 1);
+
+      var stored = jdbc.sql("select counter_key from rate_gcra").query(String.class).list();
+      clock.advance(Duration.ofMinutes(21));
+      int purged = limiter.purgeIdle();
+
+      assertThat(stored).singleElement().asString().doesNotContain("2015550101").hasSize(64);
+      assertThat(purged).isEqualTo(1);
+      assertThat(limiter.remaining(hourly)).isEqualTo(3);
+    }
+
+    int takeUpTo(Rate rate, int tries) {
+      int taken = 0;
+      for (int i = 0; i < tries; i++) {
+        taken += limiter.tryAcquireAll(List.of(rate)).isEmpty() ? 1 : 0;
+      }
+      return taken;
+    }
+  }
+
+  @Nested
+  class OnH2 extends Contract {
+    OnH2() {
+      super(
+          new DriverManagerDataSource(
+              "jdbc:h2:mem:"
+                  + UUID.randomUUID()
+                  + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+              "sa",
+              ""));
+    }
+  }
+
+  @Nested
+  @RequiresPostgres
+  class OnPostgres extends Contract {
+    OnPostgres() {
+      super(
+          new DriverManagerDataSource(
+              TestDatabases.PG_URL + "?currentSchema=" + TestDatabases.freshPostgresSchema(),
+              TestDatabases.PG_USER,
+              ""));
+    }
+  }
+}

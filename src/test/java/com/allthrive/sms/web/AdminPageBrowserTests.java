@@ -1,0 +1,113 @@
+package com.allthrive.sms.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.allthrive.sms.support.Browser;
+import com.allthrive.sms.support.RequiresChromium;
+import com.allthrive.sms.support.TestDatabases;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The operator finds what was sent, what waits, and why someone got nothing. */
+@RequiresChromium
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "sms.demo=true")
+@ActiveProfiles("test")
+class AdminPageBrowserTests {
+
+  static Browser browser;
+
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabases.h2(registry);
+  }
+
+  @BeforeAll
+  static void startBrowser() {
+    browser = Browser.start();
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    browser.close();
+  }
+
+  void signIn() {
+    browser.open("http://localhost:" + port + "/admin");
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        .executeScript("sessionStorage.clear()");
+    browser.driver().navigate().refresh();
+    browser.visible(By.id("use-demo-key")).click();
+    browser.visible(By.id("log-rows"));
+  }
+
+  @Test
+  void theLogLoadsFiltersByStatusAndOpensADetailView() {
+    var calls = new ServiceCalls(port);
+    calls.patchPreferences(calls.token("demo-alice"), quietHoursAroundNow("America/New_York"));
+    calls.achievement("demo-alice", "Night Owl");
+    calls.achievement("demo-chloe", "Early Bird");
+    signIn();
+    browser.untilText(By.id("log-rows"), "achievement_unlock");
+
+    new Select(browser.find(By.id("f-status"))).selectByValue("pending");
+    browser.find(By.cssSelector("#log-filters button[type=submit]")).click();
+    browser.untilText(By.id("log-page"), "(1 messages)");
+    WebElement row = browser.find(By.cssSelector("#log-rows tr"));
+    assertThat(row.getText())
+        .contains("pending")
+        .contains("demo-alice")
+        .doesNotContain("demo-chloe");
+    row.findElement(By.tagName("button")).click();
+
+    browser.visible(By.id("message-details"));
+    String details = browser.find(By.id("message-details")).getText();
+    assertThat(details).contains("Night Owl").contains("Estimated cost").contains("Encoding");
+    assertThat(details).contains("+1********43").doesNotContain("+12025550143");
+    browser.find(By.cssSelector("#message-dialog button[type=submit]")).click();
+    browser.screenshots("admin");
+    browser.assertAccessible();
+  }
+
+  @Test
+  void theDecisionsViewFindsASkippedMessageByUser() {
+    var calls = new ServiceCalls(port);
+    calls.patchPreferences(calls.token("demo-bob"), "{\"allow_sms_achievement_unlocks\":false}");
+    calls.achievement("demo-bob", "Quiet Achiever");
+    calls.achievement("demo-chloe", "Loud Achiever");
+    signIn();
+
+    browser.find(By.id("d-user")).sendKeys("demo-bob");
+    browser.find(By.cssSelector("#decision-filters button[type=submit]")).click();
+
+    browser.untilText(By.id("decision-rows"), "category_off");
+    String rows = browser.find(By.id("decision-rows")).getText();
+    assertThat(rows).contains("skipped").doesNotContain("demo-chloe");
+    assertThat(browser.find(By.id("decision-counts")).getText()).contains("skipped: category_off");
+  }
+
+  private static String quietHoursAroundNow(String zone) {
+    var now = ZonedDateTime.now(ZoneId.of(zone));
+    var format = DateTimeFormatter.ofPattern("HH:mm");
+    return "{\"quiet_hours\":{\"start\":\""
+        + now.minusHours(1).format(format)
+        + "\",\"end\":\""
+        + now.plusHours(2).format(format)
+        + "\"}}";
+  }
+}

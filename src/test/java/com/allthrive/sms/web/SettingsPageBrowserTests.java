@@ -1,0 +1,125 @@
+package com.allthrive.sms.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.allthrive.sms.support.Browser;
+import com.allthrive.sms.support.RequiresChromium;
+import com.allthrive.sms.support.TestDatabases;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A user verifies their number and chooses their texts on the settings page. */
+@RequiresChromium
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "sms.demo=true")
+@ActiveProfiles("test")
+class SettingsPageBrowserTests {
+
+  static final By BADGE = By.id("phone-badge");
+  static final String DM = "button[data-field=allow_sms_dm_notifications]";
+  static final String RESULTS = "button[data-field=allow_sms_battle_results]";
+  static final String ACHIEVEMENTS = "button[data-field=allow_sms_achievement_unlocks]";
+
+  static Browser browser;
+
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabases.h2(registry);
+  }
+
+  @BeforeAll
+  static void startBrowser() {
+    browser = Browser.start();
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    browser.close();
+  }
+
+  String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  @Test
+  void verifiesANumberWithTheCodeFromTheOutboxAndKeepsASwitchAfterReload() {
+    var calls = new ServiceCalls(port);
+    calls.provision("dana", "Dana Newcomer");
+    browser.open(url("/settings?token=" + calls.token("dana")));
+    browser.untilText(BADGE, "Unverified");
+    assertThat(browser.driver().getCurrentUrl()).doesNotContain("token");
+    assertThat(browser.find(By.cssSelector(DM)).isEnabled()).isFalse();
+
+    browser.find(By.id("phone-input")).sendKeys("+1 202 555 0177");
+    browser.find(By.id("verify-button")).click();
+    browser.visible(By.id("code-input"));
+    String code = codeFromDemoOutbox("+12025550177");
+    browser.find(By.id("code-input")).sendKeys(code);
+    browser.find(By.id("code-submit")).click();
+
+    browser.untilText(BADGE, "Verified");
+    assertThat(browser.find(BADGE).getText()).isEqualTo("Verified");
+    browser.until(d -> d.findElement(By.cssSelector(RESULTS)).isEnabled());
+    browser.find(By.cssSelector(RESULTS)).click();
+    browser.until(
+        d -> !calls.preferences(calls.token("dana")).get("allow_sms_battle_results").asBoolean());
+    browser.driver().navigate().refresh();
+    browser.until(
+        d -> "true".equals(d.findElement(By.cssSelector(DM)).getDomAttribute("aria-checked")));
+    assertThat(browser.find(By.cssSelector(RESULTS)).getDomAttribute("aria-checked"))
+        .isEqualTo("false");
+    browser.screenshots("settings");
+    browser.assertAccessible();
+  }
+
+  @Test
+  void aFailedSaveRevertsOnlyItsSwitchAndSaysWhy() {
+    var calls = new ServiceCalls(port);
+    calls.provision("erin", "Erin");
+    browser.open(url("/settings"));
+    new Select(browser.find(By.id("demo-user"))).selectByValue("demo-bob");
+    browser.find(By.cssSelector("#demo-login button")).click();
+    browser.until(d -> d.findElement(By.cssSelector(DM)).isEnabled());
+    String bob = calls.token("demo-bob");
+
+    browser.find(By.cssSelector(DM)).click();
+    browser.until(d -> !calls.preferences(bob).get("allow_sms_dm_notifications").asBoolean());
+    calls.erase("demo-bob");
+    browser.find(By.cssSelector(ACHIEVEMENTS)).click();
+
+    browser.untilText(By.id("error-allow_sms_achievement_unlocks"), "Not saved");
+    assertThat(browser.find(By.cssSelector(ACHIEVEMENTS)).getDomAttribute("aria-checked"))
+        .isEqualTo("true");
+    assertThat(browser.find(By.cssSelector(DM)).getDomAttribute("aria-checked")).isEqualTo("false");
+    assertThat(browser.find(By.id("error-allow_sms_dm_notifications")).getText()).isEmpty();
+  }
+
+  /** Reads the code from the demo console in a second tab, as a newcomer would. */
+  private String codeFromDemoOutbox(String number) {
+    String settings = browser.driver().getWindowHandle();
+    browser.driver().switchTo().newWindow(WindowType.TAB);
+    browser.driver().get(url("/demo"));
+    browser.untilText(By.id("outbox"), "verification code");
+    String text =
+        browser.find(By.cssSelector("#outbox li[data-to='" + number + "'] .bubble")).getText();
+    browser.driver().close();
+    browser.driver().switchTo().window(settings);
+    Matcher digits = Pattern.compile("\\b(\\d{6})\\b").matcher(text);
+    assertThat(digits.find()).as("a code in " + text).isTrue();
+    return digits.group(1);
+  }
+}
