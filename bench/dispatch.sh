@@ -79,6 +79,7 @@ start_service() {
   REDIS_URL=redis://localhost:6379 \
   SERVER_PORT="$APP_PORT" \
   PUBLIC_BASE_URL="http://localhost:$APP_PORT" \
+  FRONTEND_URL=https://allthrive.example \
   SMS_PROVIDER=twilio \
   TWILIO_ACCOUNT_SID=AC00000000000000000000000000000000 \
   TWILIO_AUTH_TOKEN=bench-auth-token \
