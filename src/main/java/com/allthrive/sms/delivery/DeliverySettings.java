@@ -28,6 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     SMS_DISPATCH_THREADS})
  * @param immediateDispatchGrace how long the poller leaves such a message to that path; longer than
  *     one send can take (provider timeouts included)
+ * @param bodyRetention how long a finished message keeps its text ({@code SMS_BODY_RETENTION});
+ *     then the text goes and the row (type, status, segments, costs, times) stays
  */
 @ConfigurationProperties("sms.delivery")
 public record DeliverySettings(
@@ -45,7 +47,8 @@ public record DeliverySettings(
     @DefaultValue("0.0083") BigDecimal pricePerSegment,
     @DefaultValue("true") boolean immediateDispatch,
     @DefaultValue("100") int immediateDispatchThreads,
-    @DefaultValue("30s") Duration immediateDispatchGrace) {
+    @DefaultValue("30s") Duration immediateDispatchGrace,
+    @DefaultValue("90d") Duration bodyRetention) {
 
   /** The SMS providers. */
   public enum Provider {

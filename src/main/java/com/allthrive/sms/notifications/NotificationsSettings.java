@@ -25,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     are then never shortened below the plan's limits
  * @param segmentBudgets budgets per message type code (e.g. {@code direct_message: 1}); a type
  *     listed here has its user parts shortened as far as needed to fit
+ * @param decisionRetention how long a policy decision is kept ({@code SMS_DECISION_RETENTION})
+ * @param eventRetention how long an event's idempotency key and answer are kept ({@code
+ *     SMS_EVENT_RETENTION}); a key repeated later is taken as a new event
  */
 @ConfigurationProperties("sms.notifications")
 public record NotificationsSettings(
@@ -39,7 +42,9 @@ public record NotificationsSettings(
     @DefaultValue("4") int reminderParallelism,
     @DefaultValue("1m") Duration reminderRecheck,
     @DefaultValue("3") int segmentBudget,
-    Map<String, Integer> segmentBudgets) {
+    Map<String, Integer> segmentBudgets,
+    @DefaultValue("90d") Duration decisionRetention,
+    @DefaultValue("7d") Duration eventRetention) {
 
   public NotificationsSettings {
     // environment variables arrive as SMS_NOTIFICATIONS_SEGMENT_BUDGETS_DIRECT_MESSAGE=1

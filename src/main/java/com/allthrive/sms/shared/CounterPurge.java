@@ -1,34 +1,40 @@
 package com.allthrive.sms.shared;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Forgets counter windows once they are over: a recurring db-scheduler task (one instance of the
  * cluster runs it each hour) deletes windows that started more than {@code counterRetention} ago,
- * and sliding limits whose key has been idle long enough to be whole again.
+ * and sliding limits whose key has been idle long enough to be whole again. Declares the tables the
+ * shared building blocks own.
  */
 @Configuration(proxyBeanMethods = false)
 class CounterPurge {
 
-  private static final Logger log = LoggerFactory.getLogger(CounterPurge.class);
-
   @Bean
   RecurringTask<Void> rateCounterPurge(
       WindowCounter counter, SlidingLimiter limiter, SharedSettings settings, Clock clock) {
-    return Tasks.recurring("rate-counter-purge", FixedDelay.of(Duration.ofHours(1)))
-        .execute(
-            (instance, context) -> {
-              int purged = counter.purgeBefore(clock.instant().minus(settings.counterRetention()));
-              int idle = limiter.purgeIdle();
-              log.debug("Purged {} ended rate counter windows, {} idle limits", purged, idle);
-            });
+    return PurgeTasks.recurring(
+        "rate-counter-purge",
+        Duration.ofHours(1),
+        settings.counterRetention(),
+        clock,
+        cutoff -> counter.purgeBefore(cutoff) + limiter.purgeIdle());
+  }
+
+  /** Counters are keyed by an HMAC; scheduler and migration bookkeeping name nobody. */
+  @Bean
+  PersonalData sharedPersonalData() {
+    return new PersonalData(
+        Map.of(
+            "rate_counter", PersonalData.Erasure.NONE_HELD,
+            "rate_gcra", PersonalData.Erasure.NONE_HELD,
+            "scheduled_tasks", PersonalData.Erasure.NONE_HELD,
+            "flyway_schema_history", PersonalData.Erasure.NONE_HELD));
   }
 }

@@ -13,6 +13,11 @@
  * rate-counter-purge}, hourly, one instance of the cluster) deletes windows that started more than
  * two days ago ({@code sms.shared.counter-retention}); no window in use is longer than a day.
  *
+ * <p><b>Retention and erasure.</b> Each module purges its own tables with a recurring task built by
+ * {@link com.allthrive.sms.shared.PurgeTasks} (hourly, one instance of the cluster, batches of
+ * 5,000 rows), and declares every table it owns as a {@link com.allthrive.sms.shared.PersonalData}
+ * bean with what erasure does to it; a test holds the declarations to the schema.
+ *
  * <p>The {@code prod} profile refuses to start without its settings ({@link
  * com.allthrive.sms.shared.ProductionSettingsCheck}), {@code FRONTEND_URL} included so texts never
  * link to localhost. {@code REDIS_URL} is required only once a feature that keeps state in Redis

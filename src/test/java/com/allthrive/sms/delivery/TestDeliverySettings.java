@@ -25,6 +25,7 @@ public final class TestDeliverySettings {
         new BigDecimal("0.0083"),
         true,
         10,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        Duration.ofDays(90));
   }
 }

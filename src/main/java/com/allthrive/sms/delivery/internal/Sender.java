@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +33,7 @@ class Sender {
   private final Recorder recorder;
   private final MessageStore store;
   private final DeliverySettings settings;
+  private final DeliveryMetrics metrics;
   private final Clock clock;
 
   Sender(
@@ -41,6 +43,7 @@ class Sender {
       Recorder recorder,
       MessageStore store,
       DeliverySettings settings,
+      DeliveryMetrics metrics,
       Clock clock) {
     this.provider = provider;
     this.sealer = sealer;
@@ -48,6 +51,7 @@ class Sender {
     this.recorder = recorder;
     this.store = store;
     this.settings = settings;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -65,6 +69,13 @@ class Sender {
 
   /** Sends attempt number {@code attempt} of a row already marked {@code sending}. */
   Next send(MessageRow row, String body, Instant startedAt, int attempt) {
+    try (var id = MDC.putCloseable("message_id", Long.toString(row.id()));
+        var to = MDC.putCloseable("to", PhoneNumber.mask(row.toPhone()))) {
+      return attempt(row, body, startedAt, attempt);
+    }
+  }
+
+  private Next attempt(MessageRow row, String body, Instant startedAt, int attempt) {
     SendRequest request =
         new SendRequest(
             row.id(),
@@ -73,7 +84,9 @@ class Sender {
             body,
             row.body(),
             Duration.between(startedAt, row.expiresAt()));
+    long started = System.nanoTime();
     SendOutcome outcome = provider.send(request);
+    metrics.providerCall(row.type(), outcome, Duration.ofNanos(System.nanoTime() - started));
     Instant now = clock.instant();
     if (outcome instanceof Accepted accepted) {
       recorder.sent(row, accepted.providerMessageId(), MessageStatus.SENT, now);
@@ -114,6 +127,7 @@ class Sender {
           counted,
           failed.errorCode(),
           retry.at());
+      metrics.retry(row.type(), failed.errorCode());
       store.markRetry(
           row.id(), retry.at(), failed.errorCode(), failed.errorMessage(), failed.attempted(), now);
       return Next.at(retry.at());

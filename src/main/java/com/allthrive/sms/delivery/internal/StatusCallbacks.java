@@ -41,11 +41,13 @@ public class StatusCallbacks {
 
   private final MessageStore store;
   private final StatusEvents events;
+  private final DeliveryMetrics metrics;
   private final Clock clock;
 
-  StatusCallbacks(MessageStore store, StatusEvents events, Clock clock) {
+  StatusCallbacks(MessageStore store, StatusEvents events, DeliveryMetrics metrics, Clock clock) {
     this.store = store;
     this.events = events;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -64,6 +66,7 @@ public class StatusCallbacks {
     String unit = row.priceUnit();
     if (report.price() != null) {
       if (store.recordPrice(row.id(), report.price(), report.priceUnit(), now)) {
+        metrics.actualCost(row.type(), report.price());
         events.priced(row, report.price(), report.priceUnit(), now);
       }
       price = report.price();

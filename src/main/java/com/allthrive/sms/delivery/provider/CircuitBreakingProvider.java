@@ -3,6 +3,8 @@ package com.allthrive.sms.delivery.provider;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stops calling a provider that keeps failing: when half of the last 50 sends (at least 20) failed
@@ -11,6 +13,8 @@ import java.time.Duration;
  * works and count as successes.
  */
 final class CircuitBreakingProvider implements SmsProvider {
+
+  private static final Logger log = LoggerFactory.getLogger(CircuitBreakingProvider.class);
 
   private final SmsProvider delegate;
   private final CircuitBreaker breaker;
@@ -28,6 +32,16 @@ final class CircuitBreakingProvider implements SmsProvider {
                 .waitDurationInOpenState(Duration.ofSeconds(30))
                 .permittedNumberOfCallsInHalfOpenState(5)
                 .build());
+    breaker.getEventPublisher().onStateTransition(e -> logTransition(e.getStateTransition()));
+  }
+
+  /** Once when the provider goes down, once when it is back; not for each half-open probe. */
+  private static void logTransition(CircuitBreaker.StateTransition transition) {
+    if (transition == CircuitBreaker.StateTransition.CLOSED_TO_OPEN) {
+      log.warn("SMS provider is failing: sends are held until it answers again");
+    } else if (transition.getToState() == CircuitBreaker.State.CLOSED) {
+      log.info("SMS provider is answering again: held sends resume");
+    }
   }
 
   @Override

@@ -3,6 +3,8 @@ package com.allthrive.sms.notifications.internal;
 import static com.allthrive.sms.shared.Timestamps.utc;
 
 import com.allthrive.sms.notifications.Outcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,10 +16,12 @@ class DecisionLog {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final MeterRegistry registry;
 
-  DecisionLog(JdbcClient jdbc, Clock clock) {
+  DecisionLog(JdbcClient jdbc, Clock clock, MeterRegistry registry) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.registry = registry;
   }
 
   Decision record(String eventId, Candidate c, Outcome outcome, String reason, Long messageId) {
@@ -35,6 +39,7 @@ class DecisionLog {
         .param("message", messageId)
         .param("at", utc(clock.instant()))
         .update();
+    count(c.type().code(), outcome, reason);
     return Decision.of(c.recipientId(), outcome, reason, messageId);
   }
 
@@ -55,5 +60,17 @@ class DecisionLog {
         .param("message", messageId)
         .param("at", utc(at))
         .update();
+    count("any", Outcome.CANCELED, reason);
+  }
+
+  /** Decisions by type, outcome and reason: fixed sets of codes, no user or number. */
+  private void count(String type, Outcome outcome, String reason) {
+    Counter.builder("sms.decisions")
+        .description("Policy decisions by outcome and reason")
+        .tag("type", type)
+        .tag("outcome", outcome.code())
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
   }
 }

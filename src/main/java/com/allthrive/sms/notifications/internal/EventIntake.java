@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -61,7 +62,10 @@ public class EventIntake {
     if (!store.claim(id, key, hash, handler.type(), clock.instant())) {
       return replay(key, hash);
     }
-    Answer answer = new Answer(id, handler.handle(id, event));
+    Answer answer;
+    try (var logged = MDC.putCloseable("event_id", id)) {
+      answer = new Answer(id, handler.handle(id, event));
+    }
     store.answer(id, json.writeValueAsString(answer));
     return answer;
   }

@@ -15,6 +15,7 @@ import com.allthrive.sms.verification.internal.Outcomes.Refused;
 import com.allthrive.sms.verification.internal.Outcomes.Sent;
 import com.allthrive.sms.verification.internal.Outcomes.WrongCode;
 import com.allthrive.sms.verification.internal.VerificationCode;
+import com.allthrive.sms.verification.internal.VerificationMetrics;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,16 +43,19 @@ class PhoneVerificationController {
   private final CodeIssuer issuer;
   private final CodeChecker checker;
   private final SmsPreferences preferences;
+  private final VerificationMetrics metrics;
   private final String serviceNumber;
 
   PhoneVerificationController(
       CodeIssuer issuer,
       CodeChecker checker,
       SmsPreferences preferences,
+      VerificationMetrics metrics,
       DeliverySettings delivery) {
     this.issuer = issuer;
     this.checker = checker;
     this.preferences = preferences;
+    this.metrics = metrics;
     this.serviceNumber = delivery.twilio() == null ? null : delivery.twilio().phoneNumber();
   }
 
@@ -62,6 +66,7 @@ class PhoneVerificationController {
       HttpServletRequest http) {
     var number = PhoneNumbers.require("phone_number", body.phoneNumber());
     IssueResult result = issuer.request(caller(jwt, http), number);
+    metrics.requested(result);
     if (result instanceof Refused refused) {
       throw VerificationProblems.of(refused, serviceNumber);
     }
@@ -82,6 +87,7 @@ class PhoneVerificationController {
     }
     Caller caller = caller(jwt, http);
     CheckResult result = checker.verify(caller, code);
+    metrics.checked(result);
     if (result instanceof Refused refused) {
       throw VerificationProblems.of(refused);
     }

@@ -80,6 +80,7 @@ class PriceTableTests {
         new BigDecimal(price),
         true,
         100,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        Duration.ofDays(90));
   }
 }

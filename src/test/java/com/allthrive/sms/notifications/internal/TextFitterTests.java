@@ -108,6 +108,8 @@ class TextFitterTests {
             4,
             Duration.ofMinutes(1),
             3,
-            budgets));
+            budgets,
+            Duration.ofDays(90),
+            Duration.ofDays(7)));
   }
 }
