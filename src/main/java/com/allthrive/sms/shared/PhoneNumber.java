@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 public record PhoneNumber(String e164) {
 
   private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
+  private static final Pattern DIGIT_RUN = Pattern.compile("\\+?\\d{7,15}");
 
   public PhoneNumber {
     Objects.requireNonNull(e164, "e164");
@@ -32,6 +33,14 @@ public record PhoneNumber(String e164) {
     return value.substring(0, keepHead)
         + "*".repeat(value.length() - keepHead - 2)
         + value.substring(value.length() - 2);
+  }
+
+  /**
+   * A free text (a provider's error message, an exception's) with every run of seven or more digits
+   * masked, so a number quoted in it never reaches a log line; null stays null.
+   */
+  public static String maskNumbersIn(String text) {
+    return text == null ? null : DIGIT_RUN.matcher(text).replaceAll(m -> mask(m.group()));
   }
 
   @Override

@@ -13,6 +13,9 @@ import com.allthrive.sms.support.FakeTwilio;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Sending: parameters, failures, retries, lost answers, expiry, rollback and sealed texts. */
 abstract class DispatchTests extends DeliveryIntegrationTests {
@@ -44,7 +47,8 @@ abstract class DispatchTests extends DeliveryIntegrationTests {
   }
 
   @Test
-  void failsAnInvalidNumberAtOnceWithoutRetrying() {
+  @ExtendWith(OutputCaptureExtension.class)
+  void failsAnInvalidNumberAtOnceWithoutRetrying(CapturedOutput output) {
     PhoneNumber to = newNumber();
     twilio.reject(
         to.e164(), 400, 21211, "The 'To' number " + to.e164() + " is not a valid phone number.");
@@ -60,6 +64,9 @@ abstract class DispatchTests extends DeliveryIntegrationTests {
     assertThat(row.get("error_code")).isEqualTo("21211");
     assertThat(row.get("error_message").toString())
         .contains("is not a valid phone number")
+        .doesNotContain(to.e164());
+    assertThat(output.getAll())
+        .contains("refused by the provider: 21211")
         .doesNotContain(to.e164());
     assertThat(events.statusChanges(id))
         .extracting(SmsStatusChanged::status)

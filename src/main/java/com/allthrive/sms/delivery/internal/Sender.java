@@ -95,7 +95,9 @@ class Sender {
     }
     if (outcome instanceof SendOutcome.Unknown unknown) {
       log.warn(
-          "SMS {} got no answer from the provider ({}); looking it up", row.id(), unknown.reason());
+          "SMS {} got no answer from the provider ({}); looking it up",
+          row.id(),
+          PhoneNumber.maskNumbersIn(unknown.reason()));
       store.noteError(row.id(), "no_response", unknown.reason(), now);
       return Next.at(now.plus(settings.unknownOutcomeRecheck()));
     }
@@ -108,7 +110,7 @@ class Sender {
           "SMS {} refused by the provider: {} {}",
           row.id(),
           failed.errorCode(),
-          failed.errorMessage());
+          PhoneNumber.maskNumbersIn(failed.errorMessage()));
       recorder.unsent(
           row,
           MessageStatus.FAILED,
