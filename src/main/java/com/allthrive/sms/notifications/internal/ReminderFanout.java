@@ -63,12 +63,14 @@ class ReminderFanout {
    * moment on this service's clock).
    */
   Optional<Instant> run(String challengeId, ReminderWindow window) {
+    // the time first: a challenge read before a concurrent PUT moved its deadline must never be
+    // judged by a clock read after it
+    Instant now = clock.instant();
     Optional<Challenge> found = challenges.find(challengeId);
     if (found.isEmpty()) {
       return Optional.empty();
     }
     Challenge challenge = found.get();
-    Instant now = clock.instant();
     Instant at = window.fireAt(challenge.deadline());
     if (now.isBefore(at)) {
       Duration wait = Duration.between(now, at);

@@ -1,14 +1,13 @@
 package com.allthrive.sms.verification.internal;
 
 import com.allthrive.sms.shared.PhoneNumber;
+import com.allthrive.sms.shared.ServerSecrets;
 import com.allthrive.sms.shared.UserId;
 import com.allthrive.sms.verification.VerificationSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.HexFormat;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +24,9 @@ class CodeHasher {
   private final SecretKeySpec key;
 
   CodeHasher(VerificationSettings settings) {
-    this.key = new SecretKeySpec(derive(secret(settings)), "HmacSHA256");
+    this.key =
+        new SecretKeySpec(
+            derive(ServerSecrets.resolve(settings.secretKey(), settings.demo())), "HmacSHA256");
   }
 
   String hash(UserId user, PhoneNumber number, VerificationCode code) {
@@ -44,30 +45,7 @@ class CodeHasher {
   }
 
   private byte[] mac(UserId user, PhoneNumber number, String code) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      String input = user.value() + '\n' + number.e164() + '\n' + code;
-      return mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
-  }
-
-  private static String secret(VerificationSettings settings) {
-    String configured = settings.secretKey();
-    if (configured != null && configured.length() >= 32) {
-      return configured;
-    }
-    if (configured != null && !configured.isBlank()) {
-      throw new IllegalStateException("SMS_SECRET_KEY must be at least 32 characters long");
-    }
-    if (!settings.demo()) {
-      throw new IllegalStateException("Missing setting SMS_SECRET_KEY (at least 32 characters)");
-    }
-    byte[] random = new byte[32];
-    new SecureRandom().nextBytes(random);
-    return HexFormat.of().formatHex(random);
+    return ServerSecrets.hmacSha256(key, user.value() + '\n' + number.e164() + '\n' + code);
   }
 
   private static byte[] derive(String secret) {
