@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,8 +64,15 @@ public final class Browser implements AutoCloseable {
     return driver;
   }
 
+  /**
+   * Opens {@code url} in a tab whose storage for that origin is empty. The storage is cleared on a
+   * script-free page of the origin first, so no request still running on a previous page can write
+   * a credential back after the clear.
+   */
   public void open(String url) {
     driver.manage().window().setSize(DESKTOP);
+    driver.get(URI.create(url).resolve("/css/app.css").toString());
+    driver.executeScript("sessionStorage.clear(); localStorage.clear();");
     driver.get(url);
   }
 

@@ -49,9 +49,6 @@ class AdminPageBrowserTests {
 
   void signIn() {
     browser.open("http://localhost:" + port + "/admin");
-    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-        .executeScript("sessionStorage.clear()");
-    browser.driver().navigate().refresh();
     browser.visible(By.id("use-demo-key")).click();
     browser.visible(By.id("log-rows"));
   }
