@@ -9,9 +9,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Forgets counter windows once they are over: a recurring db-scheduler task (one instance of the
- * cluster runs it each hour) deletes windows that started more than {@code counterRetention} ago,
- * and sliding limits whose key has been idle long enough to be whole again. Declares the tables the
- * shared building blocks own.
+ * cluster runs it every ten minutes) deletes windows that have ended (and rows from before windows
+ * recorded their end once they started more than {@code counterRetention} ago), and sliding limits
+ * whose key has been idle long enough to be whole again. Declares the tables the shared building
+ * blocks own.
  */
 @Configuration(proxyBeanMethods = false)
 class CounterPurge {
@@ -21,10 +22,10 @@ class CounterPurge {
       WindowCounter counter, SlidingLimiter limiter, SharedSettings settings, Clock clock) {
     return PurgeTasks.recurring(
         "rate-counter-purge",
-        Duration.ofHours(1),
+        Duration.ofMinutes(10),
         settings.counterRetention(),
         clock,
-        cutoff -> counter.purgeBefore(cutoff) + limiter.purgeIdle());
+        cutoff -> counter.purgeEnded(clock.instant(), cutoff) + limiter.purgeIdle());
   }
 
   /** Counters are keyed by an HMAC; scheduler and migration bookkeeping name nobody. */

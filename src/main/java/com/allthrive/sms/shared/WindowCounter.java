@@ -112,13 +112,15 @@ public class WindowCounter {
     }
     StringBuilder sql =
         new StringBuilder(
-            "insert into rate_counter (counter_key, window_start, hits, hit_limit) values ");
+            "insert into rate_counter (counter_key, window_start, window_end, hits, hit_limit)"
+                + " values ");
     List<Object> params = new ArrayList<>();
     List<Limit> byKey = limits.stream().sorted(Comparator.comparing(Limit::key)).toList();
     for (Limit l : byKey) {
-      sql.append(params.isEmpty() ? "(?, ?, 1, ?)" : ", (?, ?, 1, ?)");
+      sql.append(params.isEmpty() ? "(?, ?, ?, 1, ?)" : ", (?, ?, ?, 1, ?)");
       params.add(keys.of(l.key()));
       params.add(Timestamps.utc(windowStart(l.window(), now)));
+      params.add(Timestamps.utc(windowEnd(l.window(), now)));
       params.add(l.limit());
     }
     sql.append(
@@ -146,10 +148,11 @@ public class WindowCounter {
   private boolean takeOnH2(Limit l, Instant now) {
     OffsetDateTime at = Timestamps.utc(windowStart(l.window(), now));
     jdbc.sql(
-            "insert into rate_counter (counter_key, window_start, hits) values (:k, :w, 0)"
-                + " on conflict do nothing")
+            "insert into rate_counter (counter_key, window_start, window_end, hits)"
+                + " values (:k, :w, :end, 0) on conflict do nothing")
         .param("k", keys.of(l.key()))
         .param("w", at)
+        .param("end", Timestamps.utc(windowEnd(l.window(), now)))
         .update();
     return jdbc.sql(
                 "update rate_counter set hits = hits + 1"
@@ -186,10 +189,18 @@ public class WindowCounter {
         .orElse(0);
   }
 
-  /** Forgets windows that ended before {@code before}. */
-  public int purgeBefore(Instant before) {
-    return jdbc.sql("delete from rate_counter where window_start < :before")
-        .param("before", Timestamps.utc(before))
+  /**
+   * Forgets up to {@link PurgeTasks#BATCH} windows that are over at {@code now}, and rows written
+   * before windows recorded their end that started before {@code startedBefore}.
+   */
+  public int purgeEnded(Instant now, Instant startedBefore) {
+    return jdbc.sql(
+            "delete from rate_counter where (counter_key, window_start) in (select counter_key,"
+                + " window_start from rate_counter where window_end <= :now or (window_end is"
+                + " null and window_start < :before) limit :batch)")
+        .param("now", Timestamps.utc(now))
+        .param("before", Timestamps.utc(startedBefore))
+        .param("batch", PurgeTasks.BATCH)
         .update();
   }
 

@@ -10,8 +10,8 @@
  * <p>Counter keys name people (a number, a user id), so the counter table stores only an
  * HMAC-SHA256 of each key under the server secret ({@code SMS_SECRET_KEY}; generated per start in
  * demo mode, so demo limits start over with each start). A recurring db-scheduler task ({@code
- * rate-counter-purge}, hourly, one instance of the cluster) deletes windows that started more than
- * two days ago ({@code sms.shared.counter-retention}); no window in use is longer than a day.
+ * rate-counter-purge}, every ten minutes, one instance of the cluster) deletes each window once it
+ * has ended: a row records its window's end.
  *
  * <p><b>Retention and erasure.</b> Each module purges its own tables with a recurring task built by
  * {@link com.allthrive.sms.shared.PurgeTasks} (hourly, one instance of the cluster, batches of

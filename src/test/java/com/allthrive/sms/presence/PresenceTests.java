@@ -23,19 +23,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Who is online, through the real socket and the platform heartbeat, with a TTL of 2 s and pings
+ * Who is online, through the real socket and the platform heartbeat, with a TTL of 4 s and pings
  * every 500 ms; {@code PresenceMemoryTests} and {@code PresenceRedisTests} run it on each registry.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 abstract class PresenceTests {
 
-  static final Duration WAIT = Duration.ofSeconds(10);
+  static final Duration WAIT = Duration.ofSeconds(15);
 
   @DynamicPropertySource
   static void presence(DynamicPropertyRegistry registry) {
     TestDatabases.h2(registry);
-    registry.add("sms.presence.ttl", () -> "2s");
+    registry.add("sms.presence.ttl", () -> "4s");
     registry.add("sms.presence.ping-interval", () -> "500ms");
   }
 
@@ -56,7 +56,7 @@ abstract class PresenceTests {
 
     assertThat(presence.isOnline(user)).isTrue();
     await()
-        .during(Duration.ofSeconds(3))
+        .during(Duration.ofSeconds(5))
         .atMost(WAIT)
         .alias("the open tab's pongs keep the user online past the TTL")
         .until(() -> presence.isOnline(user));

@@ -54,24 +54,43 @@ class WindowCounterTests {
     }
 
     @Test
-    void purgesWindowsThatAreOver() {
-      counter.tryAcquire("user:old", 5, HOUR);
-      clock.advance(Duration.ofDays(3));
+    void forgetsAWindowAsSoonAsItIsOver() {
+      counter.tryAcquire("user:hourly", 5, HOUR);
+      counter.tryAcquire("user:daily", 5, Duration.ofDays(1));
+      clock.advance(Duration.ofMinutes(50));
       counter.tryAcquire("user:new", 5, HOUR);
 
-      int purged = counter.purgeBefore(clock.instant().minus(Duration.ofDays(2)));
+      int purged = counter.purgeEnded(clock.instant(), clock.instant().minus(Duration.ofDays(2)));
 
       assertThat(purged).isEqualTo(1);
       assertThat(counter.count("user:new", HOUR)).isEqualTo(1);
+      assertThat(counter.count("user:daily", Duration.ofDays(1))).isEqualTo(1);
       assertThat(jdbc.sql("select count(*) from rate_counter").query(Long.class).single())
-          .isEqualTo(1);
+          .isEqualTo(2);
+    }
+
+    @Test
+    void forgetsRowsWithoutAnEndOnceTheyAreOlderThanTheRetention() {
+      jdbc.sql(
+              "insert into rate_counter (counter_key, window_start, hits) values ('a', :old, 1),"
+                  + " ('b', :recent, 1)")
+          .param("old", Timestamps.utc(clock.instant().minus(Duration.ofDays(3))))
+          .param("recent", Timestamps.utc(clock.instant().minus(Duration.ofHours(3))))
+          .update();
+
+      int purged = counter.purgeEnded(clock.instant(), clock.instant().minus(Duration.ofDays(2)));
+
+      assertThat(purged).isEqualTo(1);
+      assertThat(jdbc.sql("select counter_key from rate_counter").query(String.class).list())
+          .containsExactly("b");
     }
 
     Contract(DataSource dataSource) {
       JdbcClient jdbc = JdbcClient.create(dataSource);
       jdbc.sql(
               "create table rate_counter (counter_key varchar(200) not null,"
-                  + " window_start timestamp with time zone not null, hits int not null,"
+                  + " window_start timestamp with time zone not null,"
+                  + " window_end timestamp with time zone, hits int not null,"
                   + " hit_limit int, primary key (counter_key, window_start))")
           .update();
       this.jdbc = jdbc;

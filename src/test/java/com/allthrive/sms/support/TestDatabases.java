@@ -50,11 +50,38 @@ public final class TestDatabases {
     return schema;
   }
 
-  static boolean postgresReachable() {
-    try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
-      return c.isValid(2);
-    } catch (SQLException e) {
-      return false;
+  /**
+   * Whether PostgreSQL takes a connection. Tries a few times over about ten seconds, so that a
+   * moment when every connection slot is taken (other test JVMs on the same server) is not taken
+   * for an absent server; says on stderr why each try failed. The answer is kept for the JVM.
+   */
+  static synchronized boolean postgresReachable() {
+    if (postgresReachable == null) {
+      postgresReachable = tryPostgres();
+    }
+    return postgresReachable;
+  }
+
+  private static Boolean postgresReachable;
+
+  private static boolean tryPostgres() {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
+        if (c.isValid(5)) {
+          return true;
+        }
+      } catch (SQLException e) {
+        System.err.println("PostgreSQL at " + PG_URL + " refused a connection: " + e.getMessage());
+      }
+      if (attempt == 5) {
+        return false;
+      }
+      try {
+        Thread.sleep(2_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
   }
 }
