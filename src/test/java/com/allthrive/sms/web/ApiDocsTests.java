@@ -3,8 +3,18 @@ package com.allthrive.sms.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.allthrive.sms.support.TestDatabases;
+import com.allthrive.sms.verification.internal.Refusal;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,6 +126,47 @@ class ApiDocsTests {
                         assertThat(op.path("summary").asString(""))
                             .as(method + " " + path)
                             .isNotBlank()));
+  }
+
+  @Test
+  void describesEveryProblemTypeTheServiceAnswersWithOnEveryOperation() throws Exception {
+    List<String> documented = new ArrayList<>();
+    docs.at("/components/schemas/Problem/properties/code/enum")
+        .forEach(c -> documented.add(c.asString()));
+
+    assertThat(documented).containsAll(problemCodesInTheSource());
+    assertThat(documented)
+        .as("codes answered by the verification refusals")
+        .containsAll(Arrays.stream(Refusal.values()).map(Refusal::code).toList());
+    docs.get("paths")
+        .forEachEntry(
+            (path, item) ->
+                item.forEachEntry(
+                    (method, op) ->
+                        assertThat(
+                                op.at("/responses/4XX/content/application~1problem+json/schema")
+                                    .path("$ref")
+                                    .asString(""))
+                            .as(method + " " + path)
+                            .endsWith("/Problem")));
+  }
+
+  /** Every literal code handed to a problem in the main sources, framework fallbacks included. */
+  private static Set<String> problemCodesInTheSource() throws IOException {
+    Pattern literal =
+        Pattern.compile(
+            "(?:ApiProblem\\.\\w+|new ApiProblem|Problems\\.of|write)\\(\\s*(?:[\\w.]+,\\s*){0,2}\"([a-z0-9_]+)\"");
+    Set<String> codes = new TreeSet<>(List.of("method_not_allowed", "unsupported_media_type"));
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        Matcher m = literal.matcher(Files.readString(file));
+        while (m.find()) {
+          codes.add(m.group(1));
+        }
+      }
+    }
+    assertThat(codes).contains("invalid_event", "unauthorized", "idempotency_key_reused");
+    return codes;
   }
 
   private JsonNode operation(String method, String path) {

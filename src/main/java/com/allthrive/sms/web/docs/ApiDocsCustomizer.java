@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Makes the API description usable from Swagger UI: the security schemes (so Authorize works), one
  * tag per audience, a summary on each operation, the real query parameters of the log listings, a
- * required {@code Idempotency-Key}, and 202 where the API answers 202.
+ * required {@code Idempotency-Key}, 202 where the API answers 202, and every problem type ({@link
+ * ProblemTypes}).
  */
 @Component
 class ApiDocsCustomizer implements OpenApiCustomizer {
@@ -52,6 +53,7 @@ class ApiDocsCustomizer implements OpenApiCustomizer {
     if (api.getPaths() != null) {
       api.getPaths().forEach(this::describe);
     }
+    ProblemTypes.describe(api);
   }
 
   private void describe(String path, PathItem item) {
