@@ -13,6 +13,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
@@ -22,12 +23,12 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@TestPropertySource(properties = "REDIS_URL=redis://localhost:1")
 class PresenceRedisDownTests {
 
   @DynamicPropertySource
   static void unreachableRedis(DynamicPropertyRegistry registry) {
     TestDatabases.h2(registry);
-    registry.add("REDIS_URL", () -> "redis://localhost:1");
   }
 
   @Autowired MockMvcTester mvc;
