@@ -22,16 +22,23 @@ class AlertWebhook {
 
   private final CostsSettings.Alerts settings;
   private final JsonMapper json;
-  private final HttpClient http;
+  private HttpClient http;
 
   AlertWebhook(CostsSettings settings, JsonMapper json) {
     this.settings = settings.alerts();
     this.json = json;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(this.settings.webhookTimeout())
-            .build();
+  }
+
+  /** Built on the first alert: most instances never post one, and a client costs its TLS setup. */
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(settings.webhookTimeout())
+              .build();
+    }
+    return http;
   }
 
   void post(Alert alert) throws IOException, InterruptedException {
@@ -45,7 +52,7 @@ class AlertWebhook {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body(alert))))
             .build();
-    int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    int status = http().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     if (status < 200 || status > 299) {
       throw new IOException("alert webhook answered HTTP " + status);
     }
