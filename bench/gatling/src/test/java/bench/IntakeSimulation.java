@@ -1,6 +1,7 @@
 package bench;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -20,7 +21,10 @@ import java.util.stream.Stream;
 /**
  * One phase of bench/intake.sh: {@code target} (bare, dm or achievement) at a constant {@code rate}
  * per second for {@code seconds}, each request with a fresh Idempotency-Key. Settings come as
- * system properties: base, key, target, rate, seconds, users (seeded users u1..uN).
+ * system properties: base, key, target, rate, seconds, users (seeded users u1..uN). With {@code
+ * clients} above 0 the phase is a closed loop of that many clients instead, each sending its next
+ * request when the answer arrives: its throughput is the most the endpoint can take, without the
+ * queue an open load past that point builds up.
  */
 public class IntakeSimulation extends Simulation {
 
@@ -30,6 +34,7 @@ public class IntakeSimulation extends Simulation {
   static final int RATE = Integer.getInteger("rate", 2000);
   static final int SECONDS = Integer.getInteger("seconds", 30);
   static final int USERS = Integer.getInteger("users", 20000);
+  static final int CLIENTS = Integer.getInteger("clients", 0);
   static final AtomicLong SEQUENCE = new AtomicLong();
 
   HttpProtocolBuilder protocol =
@@ -91,7 +96,12 @@ public class IntakeSimulation extends Simulation {
   }
 
   {
-    setUp(build().injectOpen(constantUsersPerSec(RATE).during(SECONDS)))
+    ScenarioBuilder scenario = build();
+    var population =
+        CLIENTS > 0
+            ? scenario.injectClosed(constantConcurrentUsers(CLIENTS).during(SECONDS))
+            : scenario.injectOpen(constantUsersPerSec(RATE).during(SECONDS));
+    setUp(population)
         .protocols(protocol)
         .assertions(global().failedRequests().percent().lte(100.0));
   }
