@@ -72,7 +72,9 @@
  *       PUT with a moved deadline never repeats a reminder already sent. A submission ends the
  *       participant's reminders; DELETE cancels the executions and forgets the challenge (the
  *       claims stay). Texts already queued (deferred) are re-checked when they go out like every
- *       message.
+ *       message, and also against the challenge: one whose challenge was deleted, whose recipient
+ *       was removed from it or submitted meanwhile ends canceled ({@code challenge_deleted}, {@code
+ *       participant_removed}, {@code challenge_submitted}).
  * </ul>
  */
 @ApplicationModule(
