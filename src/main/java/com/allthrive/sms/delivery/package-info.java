@@ -23,7 +23,8 @@
  *       com.allthrive.sms.delivery.SendCondition} beans (a reason, a precedence and an SQL
  *       predicate over the row {@code m}); preferences: {@code opted_out}, {@code no_consent},
  *       {@code category_off}; notifications: {@code unknown_recipient}, {@code number_changed}
- *       (with {@code accounts.AccountSql}). They are composed once at start ({@code
+ *       (with {@code accounts.AccountSql}), and for challenge reminders {@code challenge_deleted},
+ *       {@code participant_removed}, {@code challenge_submitted}. They are composed once at start ({@code
  *       SendConditions}) into the claim itself, so claiming and checking is one statement and a due
  *       message costs no extra round trip. A claim that fails only because a condition fails is
  *       followed (cold path) by one transaction that sets the row {@code canceled} with the first

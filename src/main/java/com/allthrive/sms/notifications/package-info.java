@@ -52,7 +52,11 @@
  *   <li><b>Challenge reminders.</b> {@code PUT /api/v1/platform/challenges/{id}} stores the
  *       challenge and its participants and schedules two db-scheduler executions ({@code
  *       challenge-reminder}, 24 hours and 1 hour before the deadline) in the same transaction; a
- *       second PUT replaces title, deadline and participants and moves them. A window whose moment
+ *       second PUT replaces title, deadline and participants. Every PUT gives the challenge a new
+ *       version and schedules that version's executions ({@code <window>@<version>:<id>}, created
+ *       if absent, so a PUT never waits for nor fails on a run in progress); the idle executions
+ *       of the version replaced are removed, and a run of a version the challenge no longer has
+ *       (moved, deleted) sends and records nothing, checked again by every page. A window whose moment
  *       passed more than {@code SMS_REMINDER_GRACE} (15 minutes) ago is not scheduled, and a run
  *       later than that sends nothing: a challenge created 10 hours before its deadline gets the
  *       1-hour reminder only, and no "24 hours" text ever goes out with less time left than the
@@ -68,7 +72,9 @@
  *       PUT with a moved deadline never repeats a reminder already sent. A submission ends the
  *       participant's reminders; DELETE cancels the executions and forgets the challenge (the
  *       claims stay). Texts already queued (deferred) are re-checked when they go out like every
- *       message.
+ *       message, and also against the challenge: one whose challenge was deleted, whose recipient
+ *       was removed from it or submitted meanwhile ends canceled ({@code challenge_deleted}, {@code
+ *       participant_removed}, {@code challenge_submitted}).
  * </ul>
  */
 @ApplicationModule(

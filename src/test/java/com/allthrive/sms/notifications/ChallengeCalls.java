@@ -50,6 +50,20 @@ final class ChallengeCalls {
         .exchange();
   }
 
+  MvcTestResult delete(String id) {
+    return mvc.delete()
+        .uri("/api/v1/platform/challenges/" + id)
+        .header("X-Api-Key", TestKeys.PLATFORM_KEY)
+        .exchange();
+  }
+
+  /** The reminder executions waiting in the scheduler, of every challenge. */
+  long reminderRuns() {
+    return jdbc.sql("select count(*) from scheduled_tasks where task_name = 'challenge-reminder'")
+        .query(Long.class)
+        .single();
+  }
+
   MvcTestResult submit(String id, String user) {
     return mvc.post()
         .uri("/api/v1/platform/challenges/" + id + "/submissions/" + user)

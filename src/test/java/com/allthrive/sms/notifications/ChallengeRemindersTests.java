@@ -119,14 +119,41 @@ abstract class ChallengeRemindersTests {
     calls.put("c1", T0.plus(Duration.ofHours(30)), "ada");
     calls.put("c2", T0.plus(Duration.ofHours(30)), "carl");
 
-    calls.put("c1", T0.plus(Duration.ofHours(50)), "ada");
+    var moved = calls.put("c1", T0.plus(Duration.ofHours(50)), "ada");
     clock().set(T0.plus(Duration.ofHours(6)));
     await().atMost(WAIT).until(() -> calls.bodiesFor("carl").size() == 1);
     clock().set(T0.plus(Duration.ofHours(26)));
     await().atMost(WAIT).until(() -> calls.bodiesFor("ada").size() == 1);
 
+    assertThat(moved).hasStatusOk();
     assertThat(calls.bodiesFor("ada")).containsExactly(text("24 hours", "c1"));
     assertThat(calls.createdAt("ada")).isEqualTo(T0.plus(Duration.ofHours(26)));
+  }
+
+  @Test
+  void putsAndDeletesWhileRunsLookAtTheChallengeAlwaysSucceedAndOnlyTheLastVersionIsSent() {
+    calls.verifiedUser("ada", "+12015550301");
+    calls.verifiedUser("carl", "+12015550303");
+    calls.put("c1", T0.plus(Duration.ofHours(30)), "ada");
+    calls.put("c2", T0.plus(Duration.ofHours(30)), "carl");
+
+    for (int i = 1; i <= 20; i++) {
+      assertThat(calls.put("c1", T0.plus(Duration.ofHours(i % 2 == 0 ? 40 : 30)), "ada"))
+          .hasStatusOk();
+    }
+    assertThat(calls.delete("c2")).hasStatus(204);
+    assertThat(calls.put("c2", T0.plus(Duration.ofHours(50)), "carl")).hasStatusOk();
+    clock().set(T0.plus(Duration.ofHours(6)));
+    await().atMost(WAIT).until(() -> calls.reminderRuns() == 4);
+    assertThat(calls.bodies()).isEmpty();
+    clock().set(T0.plus(Duration.ofHours(16)));
+    await().atMost(WAIT).until(() -> calls.bodiesFor("ada").size() == 1);
+    clock().set(T0.plus(Duration.ofHours(26)));
+    await().atMost(WAIT).until(() -> calls.bodiesFor("carl").size() == 1);
+
+    assertThat(calls.bodiesFor("ada")).containsExactly(text("24 hours", "c1"));
+    assertThat(calls.bodiesFor("carl")).containsExactly(text("24 hours", "c2"));
+    assertThat(calls.createdAt("ada")).isEqualTo(T0.plus(Duration.ofHours(16)));
   }
 
   @Test

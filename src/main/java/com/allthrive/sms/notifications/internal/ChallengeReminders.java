@@ -12,7 +12,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The platform's challenges: stored with their participants, and their reminders (re)scheduled, in
- * one transaction; a body that does not validate leaves nothing written.
+ * one transaction; a body that does not validate leaves nothing written. Every PUT stores a new
+ * version and schedules that version's reminders; a DELETE removes the challenge: either way the
+ * reminder runs of what was there before send nothing.
  */
 @Service
 public class ChallengeReminders {
@@ -45,20 +47,25 @@ public class ChallengeReminders {
     Fields fields = Fields.body(body, "invalid_challenge");
     var challenge =
         new Challenge(
-            id, fields.text("title", 200), fields.url("challenge_url"), fields.instant("deadline"));
+            id,
+            fields.text("title", 200),
+            fields.url("challenge_url"),
+            fields.instant("deadline"),
+            0);
     List<UserId> participants =
         List.copyOf(new LinkedHashSet<>(fields.userIds("participant_ids", 0, MAX_PARTICIPANTS)));
     Instant now = clock.instant();
-    store.save(challenge, now);
+    var saved = store.save(challenge, now);
     store.replaceParticipants(id, participants);
-    var planned = schedule.schedule(challenge, now);
+    var planned = schedule.schedule(saved.challenge(), now);
+    saved.replaced().ifPresent(version -> schedule.cancel(id, version));
     return new Scheduled(id, challenge.deadline(), participants.size(), planned);
   }
 
   @Transactional
   public void delete(String challengeId) {
     String id = challengeId(challengeId);
-    schedule.cancelAll(id);
+    store.lockedVersion(id).ifPresent(version -> schedule.cancel(id, version));
     store.delete(id);
   }
 

@@ -8,10 +8,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Challenges, their participants, and the reminders decided ({@code V6_2}). */
+/** Challenges, their participants, and the reminders decided ({@code V6_2}, {@code V15_1}). */
 @Repository
 class ChallengeStore {
 
@@ -23,18 +24,59 @@ class ChallengeStore {
     this.jdbc = jdbc;
   }
 
-  /** Creates or updates the challenge and locks its row until the transaction ends. */
-  void save(Challenge c, Instant now) {
-    jdbc.sql(
-            "insert into challenge (id, title, challenge_url, deadline, updated_at)"
-                + " values (:id, :title, :url, :deadline, :now) on conflict do nothing")
-        .params(params(c, now))
-        .update();
-    jdbc.sql(
-            "update challenge set title = :title, challenge_url = :url, deadline = :deadline,"
-                + " updated_at = :now where id = :id")
-        .params(params(c, now))
-        .update();
+  /** A stored challenge and the version it replaced, if it existed. */
+  record Saved(Challenge challenge, OptionalLong replaced) {}
+
+  /**
+   * Creates or updates the challenge under a new version and locks its row until the transaction
+   * ends.
+   */
+  Saved save(Challenge c, Instant now) {
+    Challenge versioned =
+        c.withVersion(
+            jdbc.sql("select nextval('challenge_version_seq')").query(Long.class).single());
+    for (int attempt = 0; attempt < 3; attempt++) {
+      OptionalLong replaced = lockedVersion(c.id());
+      if (replaced.isPresent()) {
+        jdbc.sql(
+                "update challenge set title = :title, challenge_url = :url, deadline = :deadline,"
+                    + " version = :version, updated_at = :now where id = :id")
+            .params(params(versioned, now))
+            .update();
+        return new Saved(versioned, replaced);
+      }
+      int inserted =
+          jdbc.sql(
+                  "insert into challenge (id, title, challenge_url, deadline, version, updated_at)"
+                      + " values (:id, :title, :url, :deadline, :version, :now)"
+                      + " on conflict do nothing")
+              .params(params(versioned, now))
+              .update();
+      if (inserted == 1) {
+        return new Saved(versioned, OptionalLong.empty());
+      }
+    }
+    throw new IllegalStateException("challenge " + c.id() + " is being created and deleted at once");
+  }
+
+  /** The challenge's current version, its row locked until the transaction ends; empty if none. */
+  OptionalLong lockedVersion(String challengeId) {
+    return jdbc.sql("select version from challenge where id = :id for update")
+        .param("id", challengeId)
+        .query(Long.class)
+        .optional()
+        .map(OptionalLong::of)
+        .orElse(OptionalLong.empty());
+  }
+
+  /** Whether {@code version} is still the challenge's current one. */
+  boolean isCurrent(String challengeId, long version) {
+    return jdbc.sql("select count(*) from challenge where id = :id and version = :version")
+            .param("id", challengeId)
+            .param("version", version)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   /**
@@ -64,7 +106,8 @@ class ChallengeStore {
   }
 
   Optional<Challenge> find(String challengeId) {
-    return jdbc.sql("select id, title, challenge_url, deadline from challenge where id = :id")
+    return jdbc.sql(
+            "select id, title, challenge_url, deadline, version from challenge where id = :id")
         .param("id", challengeId)
         .query(
             (rs, n) ->
@@ -72,7 +115,8 @@ class ChallengeStore {
                     rs.getString(1),
                     rs.getString(2),
                     rs.getString(3),
-                    rs.getObject(4, OffsetDateTime.class).toInstant()))
+                    rs.getObject(4, OffsetDateTime.class).toInstant(),
+                    rs.getLong(5)))
         .optional();
   }
 
@@ -129,6 +173,7 @@ class ChallengeStore {
         "title", c.title(),
         "url", c.url(),
         "deadline", utc(c.deadline()),
+        "version", c.version(),
         "now", utc(now));
   }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -59,40 +60,45 @@ class ReminderFanout {
   }
 
   /**
-   * Runs the window; empty when done, else when to look again (the run came before the reminder's
-   * moment on this service's clock).
+   * Runs the window of one version of the challenge; empty when done, else when to look again (the
+   * run came before the reminder's moment on this service's clock). A run of a version the
+   * challenge no longer has (moved, deleted) sends nothing.
    */
-  Optional<Instant> run(String challengeId, ReminderWindow window) {
+  Optional<Instant> run(ReminderRun run) {
     // the time first: a challenge read before a concurrent PUT moved its deadline must never be
     // judged by a clock read after it
     Instant now = clock.instant();
-    Optional<Challenge> found = challenges.find(challengeId);
+    Optional<Challenge> found =
+        challenges.find(run.challengeId()).filter(c -> c.version() == run.version());
     if (found.isEmpty()) {
+      log.debug("Reminder {} is outdated; nothing sent", run.id());
       return Optional.empty();
     }
     Challenge challenge = found.get();
+    ReminderWindow window = run.window();
     Instant at = window.fireAt(challenge.deadline());
     if (now.isBefore(at)) {
       Duration wait = Duration.between(now, at);
       return Optional.of(now.plus(min(wait, settings.reminderRecheck())));
     }
     if (now.isAfter(at.plus(settings.reminderGrace())) || !now.isBefore(challenge.deadline())) {
-      log.warn(
-          "Reminder {} of challenge {} is past its grace; not sent", window.code(), challengeId);
+      log.warn("Reminder {} is past its grace; not sent", run.id());
       return Optional.empty();
     }
-    fanOut(challenge, window, eventId(challengeId, window));
+    fanOut(challenge, window, eventId(challenge.id(), window));
     return Optional.empty();
   }
 
   /**
    * Reads the waiting participants page by page (keyset, by id) and decides up to {@code
-   * reminderParallelism} pages at once, each in a transaction of its own.
+   * reminderParallelism} pages at once, each in a transaction of its own that first checks the
+   * challenge still has the version being sent; once it has not, no further page is read.
    */
   private void fanOut(Challenge challenge, ReminderWindow window, String eventId) {
     int size = settings.reminderPageSize();
     ExecutorService pool = Executors.newFixedThreadPool(settings.reminderParallelism());
     Semaphore slots = new Semaphore(settings.reminderParallelism());
+    AtomicBoolean outdated = new AtomicBoolean();
     List<Future<?>> running = new ArrayList<>();
     try {
       String after = "";
@@ -110,13 +116,19 @@ class ReminderFanout {
                 () -> {
                   try {
                     transactions.executeWithoutResult(
-                        s -> decide(challenge, window, eventId, users));
+                        s -> {
+                          if (challenges.isCurrent(challenge.id(), challenge.version())) {
+                            decide(challenge, window, eventId, users);
+                          } else {
+                            outdated.set(true);
+                          }
+                        });
                   } finally {
                     slots.release();
                   }
                 }));
         settle(running, true);
-      } while (page.size() == size);
+      } while (page.size() == size && !outdated.get());
       settle(running, false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

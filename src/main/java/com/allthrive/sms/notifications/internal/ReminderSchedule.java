@@ -2,22 +2,32 @@ package com.allthrive.sms.notifications.internal;
 
 import com.allthrive.sms.notifications.NotificationsSettings;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A challenge's two reminder executions in db-scheduler ({@code challenge-reminder}, instance
- * {@code <window>:<challenge id>}), written in the caller's transaction. A window whose moment
+ * A challenge's two reminder executions in db-scheduler ({@code challenge-reminder}, one per window
+ * and version: {@link ReminderRun}), written in the caller's transaction. A window whose moment
  * passed more than the grace ago is not scheduled (a challenge created 10 hours before its deadline
  * gets the 1-hour reminder only).
+ *
+ * <p>Each version gets executions of its own, created only if absent: a PUT never has to move an
+ * execution that a scheduler may hold at that moment (db-scheduler refuses to touch a picked one).
+ * The executions of the version replaced are removed when they are idle; a picked one is left to
+ * finish, and its run sends nothing because its version is no longer the challenge's.
  */
 @Component
 class ReminderSchedule {
 
   static final TaskDescriptor<Void> TASK = TaskDescriptor.of("challenge-reminder");
+
+  private static final Logger log = LoggerFactory.getLogger(ReminderSchedule.class);
 
   /** What was scheduled for one window. */
   record Planned(String window, Instant at, boolean scheduled) {}
@@ -30,37 +40,31 @@ class ReminderSchedule {
     this.settings = settings;
   }
 
+  /** Schedules the windows of {@code challenge}'s version still due at {@code now}. */
   List<Planned> schedule(Challenge challenge, Instant now) {
     List<Planned> planned = new ArrayList<>();
     for (ReminderWindow window : ReminderWindow.values()) {
       Instant at = window.fireAt(challenge.deadline());
       boolean due = now.isBefore(at.plus(settings.reminderGrace()));
       if (due) {
-        scheduler.schedule(
-            TASK.instance(instanceId(window, challenge.id())).scheduledTo(at),
-            SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
-      } else {
-        cancel(window, challenge.id());
+        var run = new ReminderRun(window, challenge.version(), challenge.id());
+        scheduler.scheduleIfNotExists(TASK.instance(run.id()).scheduledTo(at));
       }
       planned.add(new Planned(window.code(), at, due));
     }
     return planned;
   }
 
-  void cancelAll(String challengeId) {
+  /** Removes the idle executions of {@code version} of the challenge; best effort. */
+  void cancel(String challengeId, long version) {
     for (ReminderWindow window : ReminderWindow.values()) {
-      cancel(window, challengeId);
-    }
-  }
-
-  static String instanceId(ReminderWindow window, String challengeId) {
-    return window.code() + ":" + challengeId;
-  }
-
-  private void cancel(ReminderWindow window, String challengeId) {
-    var id = TASK.instanceId(instanceId(window, challengeId));
-    if (scheduler.getScheduledExecution(id).filter(e -> !e.isPicked()).isPresent()) {
-      scheduler.cancel(id);
+      String id = new ReminderRun(window, version, challengeId).id();
+      try {
+        scheduler.cancel(TASK.instanceId(id));
+      } catch (TaskInstanceException e) {
+        // picked meanwhile, or already gone: its run finds its version outdated and sends nothing
+        log.debug("Reminder execution {} left to finish: {}", id, e.getMessage());
+      }
     }
   }
 }

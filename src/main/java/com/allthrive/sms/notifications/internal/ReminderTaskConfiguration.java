@@ -30,12 +30,8 @@ class ReminderTaskConfiguration {
         .onFailure(afterError())
         .onDeadExecutionRevive()
         .execute(
-            (instance, context) -> {
-              String id = instance.getId();
-              int colon = id.indexOf(':');
-              var window = ReminderWindow.of(id.substring(0, colon));
-              return completion(fanout.getObject().run(id.substring(colon + 1), window), clock);
-            });
+            (instance, context) ->
+                completion(fanout.getObject().run(ReminderRun.parse(instance.getId())), clock));
   }
 
   /** Removes the execution, or moves it to the next look; waits measured on the service clock. */
