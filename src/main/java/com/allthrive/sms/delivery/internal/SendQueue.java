@@ -2,7 +2,7 @@ package com.allthrive.sms.delivery.internal;
 
 import com.allthrive.sms.delivery.Priority;
 import java.util.Comparator;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,11 +27,11 @@ final class SendQueue<T> {
       new PriorityBlockingQueue<>(64, ORDER::compare);
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicInteger size = new AtomicInteger();
-  private final ExecutorService executor;
+  private final Executor executor;
   private final int capacity;
   private final Consumer<T> action;
 
-  SendQueue(ExecutorService executor, int capacity, Consumer<T> action) {
+  SendQueue(Executor executor, int capacity, Consumer<T> action) {
     this.executor = executor;
     this.capacity = capacity;
     this.action = action;
