@@ -30,6 +30,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     one send can take (provider timeouts included)
  * @param bodyRetention how long a finished message keeps its text ({@code SMS_BODY_RETENTION});
  *     then the text goes and the row (type, status, segments, costs, times) stays
+ * @param breaker when the provider counts as down and how long sends are then held
+ * @param senderRateLimit sends per second per sender, across every instance ({@code
+ *     SMS_SENDER_RATE_LIMIT}); 0 for no limit
  */
 @ConfigurationProperties("sms.delivery")
 public record DeliverySettings(
@@ -48,7 +51,21 @@ public record DeliverySettings(
     @DefaultValue("true") boolean immediateDispatch,
     @DefaultValue("100") int immediateDispatchThreads,
     @DefaultValue("30s") Duration immediateDispatchGrace,
-    @DefaultValue("90d") Duration bodyRetention) {
+    @DefaultValue("90d") Duration bodyRetention,
+    @DefaultValue Breaker breaker,
+    @DefaultValue("0") double senderRateLimit) {
+
+  /**
+   * The provider's circuit breaker: when {@code failureRate} percent of the last {@code window}
+   * sends (at least {@code minimumCalls}) failed transiently or went unanswered, no send is tried
+   * for {@code openFor} ({@code SMS_PROVIDER_BREAKER_OPEN_FOR}); then one message probes the
+   * provider and, when it is taken, every held message is released.
+   */
+  public record Breaker(
+      @DefaultValue("30s") Duration openFor,
+      @DefaultValue("50") int window,
+      @DefaultValue("20") int minimumCalls,
+      @DefaultValue("50") float failureRate) {}
 
   /** The SMS providers. */
   public enum Provider {

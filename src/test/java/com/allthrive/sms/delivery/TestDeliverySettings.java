@@ -26,6 +26,8 @@ public final class TestDeliverySettings {
         true,
         10,
         Duration.ofSeconds(30),
-        Duration.ofDays(90));
+        Duration.ofDays(90),
+        new DeliverySettings.Breaker(Duration.ofSeconds(30), 50, 20, 50),
+        0);
   }
 }

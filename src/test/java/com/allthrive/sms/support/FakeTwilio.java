@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -43,6 +44,7 @@ public final class FakeTwilio {
 
   private final FakeTwilioMessages messages = new FakeTwilioMessages(ACCOUNT_SID);
   private final WireMockServer server;
+  private StubMapping outage;
 
   private FakeTwilio() {
     server =
@@ -87,6 +89,7 @@ public final class FakeTwilio {
 
   public synchronized void reset() {
     server.resetAll();
+    outage = null;
     messages.clear();
     stubDefaults();
   }
@@ -94,6 +97,36 @@ public final class FakeTwilio {
   /** Every send to {@code to} is refused with a Twilio error. */
   public void reject(String to, int httpStatus, int code, String message) {
     server.stubFor(sendTo(to).atPriority(1).willReturn(error(httpStatus, code, message)));
+  }
+
+  /**
+   * An outage: every send is answered {@code httpStatus} with Twilio's internal error, until {@link
+   * #endOutage()}; sends stubbed per number keep their own answers.
+   */
+  public synchronized void startOutage(int httpStatus) {
+    outage =
+        server.stubFor(
+            post(urlPathEqualTo(MESSAGES))
+                .atPriority(5)
+                .willReturn(error(httpStatus, 20500, "Internal Server Error")));
+  }
+
+  /** Twilio answers again. */
+  public synchronized void endOutage() {
+    if (outage != null) {
+      server.removeStub(outage);
+      outage = null;
+    }
+  }
+
+  /** How many send requests came so far, answered or not. */
+  public int sendCount() {
+    return requests(RequestMethod.POST).size();
+  }
+
+  /** The destination of every message the fake created (answered 201), in order. */
+  public List<String> createdTo() {
+    return messages.createdTo();
   }
 
   /**

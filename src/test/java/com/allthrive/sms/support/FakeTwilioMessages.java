@@ -83,6 +83,11 @@ public final class FakeTwilioMessages {
     return progress.get(sid).status();
   }
 
+  /** The destination of every message created, in the order they were created. */
+  List<String> createdTo() {
+    return created.stream().map(Created::to).toList();
+  }
+
   List<Created> createdFor(String to) {
     return created.stream().filter(c -> c.to().equals(to)).toList();
   }

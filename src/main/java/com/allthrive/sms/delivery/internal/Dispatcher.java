@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
  *       left). It is looked up at the provider, never resent blindly; see {@link LostSends}.
  *   <li>anything else: already done.
  * </ul>
+ *
+ * <p>While the provider is down a pending message is held ({@link HeldSends}): no claim, no
+ * attempt, its task moved to the moment a probe may go.
  */
 @Component
 class Dispatcher {
@@ -32,6 +35,7 @@ class Dispatcher {
   private final Recorder recorder;
   private final Cancellations cancellations;
   private final QuotaClaims quotaClaims;
+  private final HeldSends held;
   private final DeliverySettings settings;
   private final Clock clock;
 
@@ -43,6 +47,7 @@ class Dispatcher {
       Recorder recorder,
       Cancellations cancellations,
       QuotaClaims quotaClaims,
+      HeldSends held,
       DeliverySettings settings,
       Clock clock) {
     this.store = store;
@@ -52,11 +57,19 @@ class Dispatcher {
     this.recorder = recorder;
     this.cancellations = cancellations;
     this.quotaClaims = quotaClaims;
+    this.held = held;
     this.settings = settings;
     this.clock = clock;
   }
 
   Next dispatch(long messageId) {
+    Optional<Instant> heldUntil = held.heldUntil();
+    if (heldUntil.isPresent()) {
+      Optional<Next> next = held.hold(messageId, heldUntil.get());
+      if (next.isPresent()) {
+        return next.get();
+      }
+    }
     Instant now = clock.instant();
     Optional<MessageRow> claimed = claims.claimDue(messageId, now);
     if (claimed.isPresent()) {

@@ -1,15 +1,14 @@
 package com.allthrive.sms.delivery.internal;
 
 import com.allthrive.sms.delivery.DeliverySettings;
+import com.allthrive.sms.delivery.Priority;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -45,9 +44,12 @@ class ImmediateDispatch implements DisposableBean {
   private final DispatchTaskRows tasks;
   private final DeliverySettings settings;
   private final Clock clock;
+  private final HeldSends held;
   private final ExecutorService executor;
-  private final AtomicInteger waiting = new AtomicInteger();
+  private final SendQueue<Queued> queue;
   private volatile boolean stopping;
+
+  private record Queued(MessageRow row, String body) {}
 
   ImmediateDispatch(
       Sender sender,
@@ -55,6 +57,7 @@ class ImmediateDispatch implements DisposableBean {
       SendClaims claims,
       Cancellations cancellations,
       DispatchTaskRows tasks,
+      HeldSends held,
       DeliverySettings settings,
       Clock clock,
       Environment environment) {
@@ -63,6 +66,7 @@ class ImmediateDispatch implements DisposableBean {
     this.claims = claims;
     this.cancellations = cancellations;
     this.tasks = tasks;
+    this.held = held;
     this.settings = settings;
     this.clock = clock;
     int threads = Math.max(1, settings.immediateDispatchThreads());
@@ -71,6 +75,7 @@ class ImmediateDispatch implements DisposableBean {
                 ? VirtualDispatchThreads.create(threads)
                 : Optional.<ExecutorService>empty())
             .orElseGet(() -> platformThreads(threads));
+    this.queue = new SendQueue<>(executor, QUEUE, q -> run(q.row(), q.body()));
   }
 
   /** When the task of a message sent this way runs, in case this instance does not send it. */
@@ -80,14 +85,16 @@ class ImmediateDispatch implements DisposableBean {
 
   /**
    * Sends a row the current transaction inserted (pending, no attempt yet) once that transaction
-   * commits; {@code body} is the real text.
+   * commits; {@code body} is the real text. Queued most urgent first ({@link SendQueue}).
    */
-  void afterCommit(MessageRow row, String body) {
+  void afterCommit(MessageRow row, String body, Priority priority) {
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
-            submit(row, body);
+            if (!queue.offer(new Queued(row, body), priority)) {
+              release(row);
+            }
           }
         });
   }
@@ -95,22 +102,6 @@ class ImmediateDispatch implements DisposableBean {
   /** Whether a message due at {@code sendAt} is sent this way. */
   boolean applies(Instant sendAt) {
     return settings.immediateDispatch() && !sendAt.isAfter(clock.instant());
-  }
-
-  private void submit(MessageRow row, String body) {
-    try {
-      if (waiting.incrementAndGet() > QUEUE) {
-        throw new RejectedExecutionException("more than " + QUEUE + " sends waiting");
-      }
-      executor.execute(
-          () -> {
-            waiting.decrementAndGet();
-            run(row, body);
-          });
-    } catch (RejectedExecutionException e) {
-      waiting.decrementAndGet();
-      release(row);
-    }
   }
 
   private void run(MessageRow row, String body) {
@@ -122,6 +113,11 @@ class ImmediateDispatch implements DisposableBean {
       Instant now = clock.instant();
       if (!now.isBefore(row.expiresAt())) {
         release(row);
+        return;
+      }
+      Optional<Instant> heldUntil = held.heldUntil();
+      if (heldUntil.isPresent()) {
+        hold(row, now, heldUntil.get());
         return;
       }
       if (!claims.claim(row.id(), 0, now)) {
@@ -152,6 +148,13 @@ class ImmediateDispatch implements DisposableBean {
     }
   }
 
+  /** The provider is down: the poller takes the message once it may be sent (or expires it). */
+  private void hold(MessageRow row, Instant now, Instant until) {
+    if (claims.release(row.id(), now)) {
+      tasks.moveTo(row.id(), HeldSends.until(until, row.expiresAt()));
+    }
+  }
+
   private static ExecutorService platformThreads(int threads) {
     var pool =
         new ThreadPoolExecutor(
@@ -169,6 +172,7 @@ class ImmediateDispatch implements DisposableBean {
   @Override
   public void destroy() throws InterruptedException {
     stopping = true;
+    queue.drainTo(q -> release(q.row()));
     executor.shutdown();
     if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
       executor.shutdownNow();

@@ -147,7 +147,8 @@ class JdbcSmsOutbox implements SmsOutbox {
               now,
               sms.recipient() == null ? null : sms.recipient().value(),
               sms.accounting().quotaWhenSent()),
-          sms.body());
+          sms.body(),
+          sms.priority());
     }
     return new Queued(id.get(), true);
   }

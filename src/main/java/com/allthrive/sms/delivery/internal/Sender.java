@@ -34,6 +34,7 @@ class Sender {
   private final MessageStore store;
   private final DeliverySettings settings;
   private final DeliveryMetrics metrics;
+  private final HeldSends held;
   private final Clock clock;
 
   Sender(
@@ -44,6 +45,7 @@ class Sender {
       MessageStore store,
       DeliverySettings settings,
       DeliveryMetrics metrics,
+      HeldSends held,
       Clock clock) {
     this.provider = provider;
     this.sealer = sealer;
@@ -52,6 +54,7 @@ class Sender {
     this.store = store;
     this.settings = settings;
     this.metrics = metrics;
+    this.held = held;
     this.clock = clock;
   }
 
@@ -105,6 +108,12 @@ class Sender {
   }
 
   private Next failed(MessageRow row, Failed failed, int attempt, Instant now) {
+    if (failed.held()) {
+      // the breaker opened meanwhile: back to pending, no attempt counted, no log line
+      Instant at = HeldSends.until(held.heldUntil().orElse(now), row.expiresAt());
+      store.markRetry(row.id(), at, failed.errorCode(), failed.errorMessage(), false, now);
+      return Next.at(at);
+    }
     if (failed.permanent()) {
       log.info(
           "SMS {} refused by the provider: {} {}",

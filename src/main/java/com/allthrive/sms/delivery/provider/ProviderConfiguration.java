@@ -1,6 +1,7 @@
 package com.allthrive.sms.delivery.provider;
 
 import com.allthrive.sms.delivery.DeliverySettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,14 +15,23 @@ class ProviderConfiguration {
   private static final Logger log = LoggerFactory.getLogger(ProviderConfiguration.class);
 
   @Bean
-  SmsProvider smsProvider(DeliverySettings settings, RecentConsoleMessages console, Clock clock) {
+  ProviderCircuit providerCircuit(DeliverySettings settings, Clock clock, MeterRegistry registry) {
+    return new ProviderCircuit(settings, clock, registry);
+  }
+
+  @Bean
+  SmsProvider smsProvider(
+      DeliverySettings settings,
+      RecentConsoleMessages console,
+      ProviderCircuit circuit,
+      Clock clock) {
     if (settings.provider() == null) {
       throw new IllegalStateException("Missing setting SMS_PROVIDER (console or twilio)");
     }
     if (settings.provider() == DeliverySettings.Provider.TWILIO) {
       TwilioSettingsCheck.requireComplete(settings);
       log.info("SMS provider: Twilio ({})", settings.twilio());
-      return new CircuitBreakingProvider(new TwilioProvider(settings));
+      return new CircuitBreakingProvider(new TwilioProvider(settings), circuit);
     }
     log.info("SMS provider: console (texts are logged, not sent)");
     return new ConsoleProvider(console, clock);

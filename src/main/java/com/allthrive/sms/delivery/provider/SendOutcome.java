@@ -22,6 +22,18 @@ public sealed interface SendOutcome {
       return new Failed(false, code, message, true);
     }
 
+    /** The error code of a send refused by the open circuit breaker. */
+    public static final String CIRCUIT_OPEN = "circuit_open";
+
+    /** Refused by the open circuit breaker: no request left, no attempt counted. */
+    public static Failed circuitOpen() {
+      return new Failed(false, CIRCUIT_OPEN, "provider circuit breaker is open", false);
+    }
+
+    public boolean held() {
+      return CIRCUIT_OPEN.equals(errorCode);
+    }
+
     public boolean optOut() {
       return TwilioErrors.OPTED_OUT.equals(errorCode);
     }

@@ -81,6 +81,8 @@ class PriceTableTests {
         true,
         100,
         Duration.ofSeconds(30),
-        Duration.ofDays(90));
+        Duration.ofDays(90),
+        new DeliverySettings.Breaker(Duration.ofSeconds(30), 50, 20, 50),
+        0);
   }
 }

@@ -3,9 +3,12 @@ package com.allthrive.sms.delivery.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.allthrive.sms.delivery.MessageType;
+import com.allthrive.sms.delivery.TestDeliverySettings;
 import com.allthrive.sms.delivery.provider.SendOutcome.Failed;
 import com.allthrive.sms.shared.PhoneNumber;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -33,7 +36,11 @@ class CircuitBreakingProviderTests {
             public LookupOutcome lookup(LookupRequest request) {
               return new LookupOutcome.NotFound();
             }
-          });
+          },
+          new ProviderCircuit(
+              TestDeliverySettings.twilio("https://sms.example.test", null),
+              Clock.systemUTC(),
+              new SimpleMeterRegistry()));
 
   @Test
   void opensAfterManyTransientFailuresAndThenRefusesWithoutCallingTheProvider() {

@@ -1,0 +1,16 @@
+package com.allthrive.sms.delivery;
+
+import com.allthrive.sms.support.RequiresPostgres;
+import com.allthrive.sms.support.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@RequiresPostgres
+class ProviderOutagePostgresTests extends ProviderOutageTests {
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    TestDatabases.postgres(registry);
+    settings(registry);
+  }
+}
