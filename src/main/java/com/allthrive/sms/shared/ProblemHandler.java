@@ -20,13 +20,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Maps every error of the JSON API to an RFC 9457 problem. Spring MVC's own errors keep their
- * status; bad bodies become 400 with code {@code malformed_body}; anything unexpected is a 500
- * whose detail reveals nothing.
+ * status; bad bodies become 400 with code {@code malformed_body}; a database that cannot be reached
+ * is a 503 {@code database_unavailable} with {@code Retry-After: 1} (the request may be sent again,
+ * with the same idempotency key); anything else unexpected is a 500 whose detail reveals nothing.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+  private static final int RETRY_AFTER_SECONDS = 1;
 
   @ExceptionHandler(ApiProblem.class)
   ResponseEntity<ProblemDetail> apiProblem(ApiProblem ex) {
@@ -43,10 +45,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    if (DatabaseOutage.causedBy(ex)) {
+      return databaseUnavailable(ex);
+    }
     log.error("Unexpected error", ex);
     ProblemDetail body =
         Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong.");
     return ResponseEntity.internalServerError()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(body);
+  }
+
+  private static ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+    log.warn("Database unavailable; answered 503: {}", ex.toString());
+    ProblemDetail body =
+        Problems.of(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "database_unavailable",
+            "The database cannot be reached right now; try again in a moment.");
+    body.setProperty("retry_after_seconds", RETRY_AFTER_SECONDS);
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(body);
   }

@@ -71,6 +71,11 @@ final class ProblemTypes {
     add("not_acceptable", 406, "The resource cannot answer in an accepted media type.");
     add("unsupported_media_type", 415, "The body's media type is not accepted.");
     add("internal_error", 500, "Something went wrong on our side; nothing was half-saved.");
+    add(
+        "database_unavailable",
+        503,
+        "The database cannot be reached for a moment; send the request again after `Retry-After`"
+            + " (an event with the same `Idempotency-Key`).");
   }
 
   private ProblemTypes() {}
@@ -92,7 +97,10 @@ final class ProblemTypes {
       return;
     }
     operation.getResponses().putIfAbsent("4XX", answer("The request was refused; see `code`."));
-    operation.getResponses().putIfAbsent("5XX", answer("The service failed (`internal_error`)."));
+    operation
+        .getResponses()
+        .putIfAbsent(
+            "5XX", answer("The service failed (`internal_error`, `database_unavailable`)."));
   }
 
   private static ApiResponse answer(String description) {

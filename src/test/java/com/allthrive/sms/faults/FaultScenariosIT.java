@@ -1,0 +1,223 @@
+package com.allthrive.sms.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.allthrive.sms.faults.FakeProvider.Fault;
+import com.allthrive.sms.support.RequiresPostgres;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Faults played against the packaged jar running as real processes (two instances on one fresh
+ * schema) and a fake Twilio that answers after a set latency and counts what it takes per message.
+ * The scenarios share the instances to keep the suite short, so they run in order: the
+ * provider-side faults first, then the graceful stop of one instance and the kill of another.
+ */
+@RequiresPostgres
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultScenariosIT {
+
+  private FaultCluster cluster;
+  private ServiceProcess a;
+  private ServiceProcess b;
+  private int n;
+
+  @BeforeAll
+  void startCluster() throws Exception {
+    cluster = new FaultCluster();
+    n = cluster.sizes.messages();
+    List<ServiceProcess> both = cluster.start("A", "B");
+    a = both.get(0);
+    b = both.get(1);
+  }
+
+  @AfterAll
+  void stopCluster() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void redisDownDegradesPresenceOnly() throws Exception {
+    cluster.outbox.users("rd", 205, 3, 1);
+    var events = new PlatformEvents();
+    assertThat(a.put("/api/v1/platform/presence/rd-u1", "{\"online\":true}").status())
+        .isBetween(200, 204);
+    assertThat(
+            events.post(a, "rd-dm-1", PlatformEvents.directMessage("t1", "rd-u2", "rd-u1")).body())
+        .contains("recipient_online");
+
+    cluster.redis.kill();
+    try {
+      degradedPresence(events);
+    } finally {
+      cluster.redis.start();
+    }
+    await("presence up again")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> a.health("components/presence/status").equals("UP"));
+  }
+
+  private void degradedPresence(PlatformEvents events) throws Exception {
+    await("presence down in health")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> a.health("components/presence/status").equals("DOWN"));
+    var texted = events.post(b, "rd-dm-2", PlatformEvents.directMessage("t2", "rd-u3", "rd-u1"));
+    cluster.outbox.queue("rd", 205, n, 4);
+    Tally tally = settled("rd");
+
+    report("Redis down", tally);
+    assertThat(texted.body()).contains("\"outcome\":\"queued\"");
+    assertExactlyOnce(tally, n + 1);
+    assertThat(a.get("/actuator/health/liveness").status()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(2)
+  void postgresConnectionsEndedDuringLoad() throws Exception {
+    cluster.outbox.queue("pg", 203, n, 1);
+    var events = new PlatformEvents();
+    long start = cluster.provider.ledger().taken();
+    var platform =
+        CompletableFuture.runAsync(
+            () -> {
+              for (int i = 1; i <= n / 4; i++) {
+                String user = "pg-u" + i;
+                events.post(i % 2 == 0 ? a : b, "pg-" + i, PlatformEvents.achievement(user));
+              }
+            });
+    int ended = 0;
+    for (int step = 1; step <= 3; step++) {
+      long mark = start + (long) step * n / 4;
+      await().atMost(Duration.ofMinutes(2)).until(() -> cluster.provider.ledger().taken() >= mark);
+      ended += cluster.outbox.terminateConnections(cluster.applicationName);
+    }
+    platform.get(3, TimeUnit.MINUTES);
+    Tally tally = settled("pg");
+
+    report("PostgreSQL connections ended 3 times (" + ended + " connections)", tally);
+    Map<Integer, Long> statuses = new TreeMap<>();
+    events.answers().forEach(r -> statuses.merge(r.status(), 1L, Long::sum));
+    Machine.report("FAULTS   API answers during the fault: " + statuses);
+    assertThat(ended).isPositive();
+    assertThat(events.answers())
+        .allSatisfy(r -> assertThat(r.status()).as(r.body()).isIn(0, 202, 503))
+        .filteredOn(r -> r.status() == 503)
+        .allSatisfy(r -> assertThat(r.body()).contains("database_unavailable"));
+    assertExactlyOnce(tally, n + n / 4);
+    assertThat(a.health("components/db/status")).isEqualTo("UP");
+  }
+
+  @Test
+  @Order(3)
+  void providerOutageHoldsMessagesUntilRecovery() throws Exception {
+    int refusedBefore = cluster.provider.ledger().refused();
+    try {
+      cluster.provider.fault(Fault.ERROR);
+      cluster.outbox.queue("po", 208, n, 1);
+      for (ServiceProcess instance : List.of(a, b)) {
+        await(instance.name() + " circuit open")
+            .atMost(Duration.ofMinutes(2))
+            .until(() -> instance.health("components/smsProvider/details/circuit").equals("open"));
+      }
+      Machine.hold(cluster.sizes.outage().dividedBy(2));
+      cluster.provider.fault(Fault.HANG);
+      Machine.hold(cluster.sizes.outage().dividedBy(2));
+    } finally {
+      cluster.provider.fault(Fault.NONE);
+    }
+    Tally tally = settled("po");
+
+    report("Provider outage of " + cluster.sizes.outage().toSeconds() + " s", tally);
+    int futile = cluster.provider.ledger().refused() - refusedBefore;
+    Map<Integer, Integer> attempts = new TreeMap<>();
+    cluster.outbox.rows("po").forEach(r -> attempts.merge(r.attempts(), 1, Integer::sum));
+    Machine.report(
+        "FAULTS   futile send requests during the outage: "
+            + futile
+            + "; recorded attempts per message: "
+            + attempts);
+    assertExactlyOnce(tally, n);
+    assertThat(tally.expired()).isZero();
+  }
+
+  @Test
+  @Order(4)
+  void sigtermFinishesInFlightSends() throws Exception {
+    long start = cluster.provider.ledger().taken();
+    cluster.outbox.queue("gs", 206, n, 1);
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(() -> cluster.provider.ledger().taken() >= start + n / 4);
+
+    b.terminate();
+    List<Long> orphans = cluster.outbox.sendingHeldBy(b.name());
+    Tally tally = settled("gs");
+
+    report("SIGTERM of one instance", tally);
+    Machine.report("FAULTS   left sending without an owner: " + orphans.size());
+    assertThat(orphans).isEmpty();
+    assertExactlyOnce(tally, n);
+  }
+
+  @Test
+  @Order(5)
+  void killedInstanceWorkIsReconciledWithoutResend() throws Exception {
+    ServiceProcess c = cluster.start("C").get(0);
+    long start = cluster.provider.ledger().taken();
+    cluster.outbox.queue("kl", 207, n, 1);
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(() -> cluster.provider.ledger().taken() >= start + n / 4);
+
+    c.kill();
+    List<Long> inFlight = cluster.outbox.sendingHeldBy(c.name());
+    Tally tally = settled("kl");
+
+    ProviderLedger ledger = cluster.provider.ledger();
+    long reconciled = inFlight.stream().filter(ledger::foundByLookup).count();
+    report("kill -9 of one of two instances", tally);
+    Machine.report(
+        String.format(
+            "FAULTS   in flight at the kill: %d, reconciled without a resend: %d,"
+                + " not yet requested (sent after the grace period): %d",
+            inFlight.size(), reconciled, inFlight.size() - reconciled));
+    assertThat(inFlight).isNotEmpty();
+    assertThat(reconciled).isPositive();
+    assertExactlyOnce(tally, n);
+  }
+
+  private Tally settled(String prefix) {
+    return await(prefix + " settled")
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> Tally.of(cluster, prefix), Tally::settled);
+  }
+
+  private static void assertExactlyOnce(Tally tally, int messages) {
+    assertThat(tally.messages()).as(tally.toString()).isEqualTo(messages);
+    assertThat(tally.lost()).as(tally.toString()).isZero();
+    assertThat(tally.duplicated()).as(tally.toString()).isZero();
+    assertThat(tally.sent()).as(tally.toString()).isEqualTo(messages);
+  }
+
+  private static void report(String scenario, Tally tally) {
+    Machine.report(
+        String.format("FAULTS %s (load average %s): %s", scenario, Machine.loadAverage(), tally));
+  }
+}
