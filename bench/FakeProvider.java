@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A stand-in for Twilio's Messages API for the dispatch benchmark: every POST to .../Messages.json
  * is answered 201 with a queued message after a fixed delay; a GET (a lookup of a lost send) finds
- * nothing, so the service sends again after its grace period.
+ * nothing, so the service sends again after its grace period. {@code GET /served} answers the
+ * number of messages accepted so far (bench/end-to-end.sh counts the 201s with it).
  *
  * <p>Usage: java bench/FakeProvider.java PORT DELAY_MS
  */
@@ -24,6 +25,12 @@ public class FakeProvider {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
     server.setExecutor(Executors.newFixedThreadPool(400));
     server.createContext("/", exchange -> answer(exchange, delayMillis, served));
+    server.createContext(
+        "/served",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          send(exchange, 200, Long.toString(served.get()));
+        });
     server.start();
     System.out.println(
         "fake provider on port " + port + ", answering after " + delayMillis + " ms");

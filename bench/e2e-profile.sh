@@ -1,0 +1,85 @@
+# Optional profiles of bench/end-to-end.sh (sourced): BENCH_JFR=1 and BENCH_STATEMENTS=1.
+
+jfr_start() {
+  [[ "${BENCH_JFR:-0}" == 1 ]] || return 0
+  "$JDK_BIN/jcmd" "$SERVICE_PID" JFR.start name=e2e settings=profile >"$OUT/jfr.log" 2>&1
+}
+
+jfr_stop() {
+  [[ "${BENCH_JFR:-0}" == 1 ]] || return 0
+  "$JDK_BIN/jcmd" "$SERVICE_PID" JFR.stop name=e2e filename="$OUT/service.jfr" >>"$OUT/jfr.log" 2>&1
+}
+
+# top frames of the service's CPU samples while measuring: the leaf frame, its package, and the
+# innermost frame of our own code (com.allthrive) on the stack
+jfr_summary() {
+  [[ "${BENCH_JFR:-0}" == 1 && -s "$OUT/service.jfr" ]] || return 0
+  "$JDK_BIN/jfr" print --events jdk.ExecutionSample --stack-depth 96 "$OUT/service.jfr" >"$OUT/samples.txt"
+  awk -v top="${BENCH_JFR_TOP:-15}" '
+    function clean(f) { sub(/^[ \t]+/, "", f); sub(/[ \t]+line:.*/, "", f); return f }
+    function pkg(f, parts, n, i, p) { n = split(f, parts, "."); p = parts[1]
+      for (i = 2; i <= 3 && i < n - 1; i++) p = p "." parts[i]; return p }
+    /stackTrace = \[/ { inStack = 1; depth = 0; own = ""; next }
+    inStack && /^[ \t]*\]/ { inStack = 0; total++; ownFrames[own == "" ? "(no com.allthrive frame)" : own]++; next }
+    inStack && /^[ \t]*\.\.\./ { next }
+    inStack { f = clean($0); depth++
+      if (depth == 1) { leaf[f]++; packages[pkg(f)]++ }
+      if (own == "" && f ~ /^com\.allthrive\./) own = f }
+    function show(title, counts, k, n, i, j, keys, tmp) {
+      print title; n = 0; for (k in counts) keys[++n] = k
+      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (counts[keys[j]] > counts[keys[i]]) { tmp = keys[i]; keys[i] = keys[j]; keys[j] = tmp }
+      for (i = 1; i <= n && i <= top; i++) printf "  %5.1f %%  %s\n", 100 * counts[keys[i]] / total, keys[i] }
+    END {
+      printf "JFR: %d CPU samples of the service while measuring\n", total
+      show("top leaf frames:", leaf); show("top leaf packages:", packages)
+      show("innermost com.allthrive frame on the stack:", ownFrames) }' "$OUT/samples.txt"
+}
+
+# BENCH_STATEMENTS=1: pg_stat_statements when the server has it loaded; else every statement of
+# this database in the server log (log_statement=all, set on this database only)
+prepare_statement_count() {
+  if "${PSQL[@]}" -d "$DB" -c "create extension if not exists pg_stat_statements" \
+    -c "select count(*) from pg_stat_statements" >/dev/null 2>&1; then
+    STATEMENTS=pgss
+    return
+  fi
+  PG_LOG=${BENCH_PG_LOG:-$(ls /var/log/postgresql/postgresql-*-main.log 2>/dev/null | head -1)}
+  if [[ -r "$PG_LOG" ]]; then
+    echo "pg_stat_statements is not loaded (shared_preload_libraries); counting statements in $PG_LOG" \
+      "with log_statement=all on $DB: the CPU figures of this run are inflated by the logging"
+    "${PSQL[@]}" -d postgres -c "alter database $DB set log_statement = 'all'"
+    STATEMENTS=log
+  else
+    echo "pg_stat_statements is not loaded and the server log is not readable: statements not counted"
+  fi
+}
+
+statements_snapshot() { # file
+  case "$STATEMENTS" in
+    pgss) "${PSQL[@]}" -F $'\t' -d "$DB" -c "select queryid, calls, left(regexp_replace(query, '\s+', ' ', 'g'), 90)
+      from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())" >"$1" ;;
+    log) stat -c %s "$PG_LOG" >"$1" ;;
+  esac
+}
+
+statements_start() { [[ -n "$STATEMENTS" ]] && statements_snapshot "$OUT/statements-start"; return 0; }
+statements_stop() { [[ -n "$STATEMENTS" ]] && statements_snapshot "$OUT/statements-end"; return 0; }
+
+statements_report() {
+  [[ -n "$STATEMENTS" ]] || return 0
+  local accepted
+  accepted=$(awk 'NR > 1 { ok += $3 } END { print ok + 0 }' "$OUT/report.txt")
+  if [[ "$STATEMENTS" == pgss ]]; then
+    awk -F'\t' 'FNR == NR { before[$1] = $2; next } { print $2 - before[$1] "\t" $3 }' \
+      "$OUT/statements-start" "$OUT/statements-end" >"$OUT/statements.txt"
+  else
+    tail -c +"$(($(cat "$OUT/statements-start") + 1))" "$PG_LOG" | head -c "$(($(cat "$OUT/statements-end") - $(cat "$OUT/statements-start")))" |
+      grep -a "@$DB LOG:  \(statement\|execute\)" |
+      sed -E 's/.* LOG:  (statement|execute [^:]*): //' | cut -c1-90 | sort | uniq -c |
+      awk '{ n = $1; $1 = ""; sub(/^ /, ""); print n "\t" $0 }' >"$OUT/statements.txt"
+  fi
+  sort -t$'\t' -k1,1nr "$OUT/statements.txt" | awk -F'\t' -v inv="$accepted" '
+    { total += $1; if (NR <= 20) lines[NR] = sprintf("  %6.2f  %s", $1 / inv, $2) }
+    END { printf "statements per invitation: %.1f (%d statements, %d invitations accepted while measuring); most frequent:\n", total / inv, total, inv
+      for (i = 1; i in lines; i++) print lines[i] }'
+}
