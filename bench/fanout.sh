@@ -92,6 +92,15 @@ echo "PUT of $N participants: $(echo "$PUT_END - $PUT_START" | bc) s; 1-hour rem
   { print $col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"]; fflush() }' >"$OUT/heap.txt" &
 JSTAT_PID=$!
 
+# CPU seconds (user + system) of the service, and of the database's backends serving it
+TICK=$(getconf CLK_TCK)
+cpu_of() { for pid in "$@"; do cat "/proc/$pid/stat" 2>/dev/null; done |
+  awk -v t="$TICK" '{ sub(/^.*\) /, ""); s += $12 + $13 } END { printf "%.1f", s / t }'; }
+backends() { psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qtA -c "select pid from pg_stat_activity
+  where datname = '$DB' and pid <> pg_backend_pid()"; }
+SERVICE_CPU0=$(cpu_of "$SERVICE_PID")
+DB_CPU0=$(cpu_of $(backends))
+
 DONE=""
 while [[ -z "$DONE" ]]; do
   sleep 0.25
@@ -101,6 +110,8 @@ while [[ -z "$DONE" ]]; do
   if (( decisions >= N )); then DONE=$(date +%s.%N); fi
   (( $(date +%s) < FIRE + 900 )) || { echo "not done after 15 minutes: $decisions decisions" >&2; exit 1; }
 done
+SERVICE_CPU=$(echo "$(cpu_of "$SERVICE_PID") - $SERVICE_CPU0" | bc)
+DB_CPU=$(echo "$(cpu_of $(backends)) - $DB_CPU0" | bc)
 kill "$JSTAT_PID" 2>/dev/null || true
 JSTAT_PID=""
 queued=$($PSQL -c "select count(*) from notification_decision where message_type = 'challenge_reminder'
@@ -108,4 +119,5 @@ queued=$($PSQL -c "select count(*) from notification_decision where message_type
 PEAK_KB=$(sort -n "$OUT/heap.txt" | tail -1)
 printf 'decisions %d (queued %d, messages %d) in %.1f s after the reminder was due; peak used heap %.0f MB\n' \
   "$decisions" "$queued" "$messages" "$(echo "$DONE - $FIRE" | bc)" "$(echo "${PEAK_KB:-0} / 1024" | bc -l)"
+echo "CPU from the PUT's answer until done: service $SERVICE_CPU s, database backends $DB_CPU s (dispatch of the texts sent meanwhile included)"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); target: every decision recorded and queued within 20 s, heap capped at 512 MB"

@@ -24,11 +24,11 @@
  *       predicate over the row {@code m}); preferences: {@code opted_out}, {@code no_consent},
  *       {@code category_off}; notifications: {@code unknown_recipient}, {@code number_changed}
  *       (with {@code accounts.AccountSql}), and for challenge reminders {@code challenge_deleted},
- *       {@code participant_removed}, {@code challenge_submitted}. They are composed once at start ({@code
- *       SendConditions}) into the claim itself, so claiming and checking is one statement and a due
- *       message costs no extra round trip. A claim that fails only because a condition fails is
- *       followed (cold path) by one transaction that sets the row {@code canceled} with the first
- *       failing reason in {@code error_code}, removes its task and publishes {@code
+ *       {@code participant_removed}, {@code challenge_submitted}. They are composed once at start
+ *       ({@code SendConditions}) into the claim itself, so claiming and checking is one statement
+ *       and a due message costs no extra round trip. A claim that fails only because a condition
+ *       fails is followed (cold path) by one transaction that sets the row {@code canceled} with
+ *       the first failing reason in {@code error_code}, removes its task and publishes {@code
  *       SmsStatusChanged} and {@code SmsCanceled}; notifications records the latter as a decision
  *       with outcome {@code canceled} and that reason. Invitations (no recipient) skip the user
  *       checks; verification codes skip consent and the verified-number check (they go to the

@@ -54,12 +54,12 @@
  *       challenge-reminder}, 24 hours and 1 hour before the deadline) in the same transaction; a
  *       second PUT replaces title, deadline and participants. Every PUT gives the challenge a new
  *       version and schedules that version's executions ({@code <window>@<version>:<id>}, created
- *       if absent, so a PUT never waits for nor fails on a run in progress); the idle executions
- *       of the version replaced are removed, and a run of a version the challenge no longer has
- *       (moved, deleted) sends and records nothing, checked again by every page. A window whose moment
- *       passed more than {@code SMS_REMINDER_GRACE} (15 minutes) ago is not scheduled, and a run
- *       later than that sends nothing: a challenge created 10 hours before its deadline gets the
- *       1-hour reminder only, and no "24 hours" text ever goes out with less time left than the
+ *       if absent, so a PUT never waits for nor fails on a run in progress); the idle executions of
+ *       the version replaced are removed, and a run of a version the challenge no longer has
+ *       (moved, deleted) sends and records nothing, checked again by every page. A window whose
+ *       moment passed more than {@code SMS_REMINDER_GRACE} (15 minutes) ago is not scheduled, and a
+ *       run later than that sends nothing: a challenge created 10 hours before its deadline gets
+ *       the 1-hour reminder only, and no "24 hours" text ever goes out with less time left than the
  *       grace allows. A text deferred by quiet hours states the true time left at its end (rounded
  *       down, e.g. "21 hours"); one whose quiet hours end after the deadline is skipped ({@code
  *       quiet_hours_expired}). A text waits at most the grace, and never past the deadline, before

@@ -56,7 +56,8 @@ class ChallengeStore {
         return new Saved(versioned, OptionalLong.empty());
       }
     }
-    throw new IllegalStateException("challenge " + c.id() + " is being created and deleted at once");
+    throw new IllegalStateException(
+        "challenge " + c.id() + " is being created and deleted at once");
   }
 
   /** The challenge's current version, its row locked until the transaction ends; empty if none. */
