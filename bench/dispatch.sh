@@ -16,17 +16,25 @@
 # JAVA=/path/to/bin/java runs the service on another JDK (on 21+ dispatch uses virtual threads).
 # Tuning knobs passed through: SMS_DISPATCH_THREADS, DB_POOL_SIZE. Logs go to bench/out/.
 # The machine's load average is printed with each result: other processes skew the figures.
+#
+# BENCH_MODE=priority measures instead how long a verification code waits behind bulk sends: it
+# queues MESSAGES (default 10000) low-priority challenge reminders, then one high-priority code,
+# all due at once for the poller, and prints the time from the code's insert until the fake
+# provider answered it, and how many reminders went out before it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-MESSAGES=${1:-3000}
+MODE=${BENCH_MODE:-throughput}
+DEFAULT_MESSAGES=3000
+[ "$MODE" = priority ] && DEFAULT_MESSAGES=10000
+MESSAGES=${1:-$DEFAULT_MESSAGES}
 shift || true
 LATENCIES=("$@")
 [ ${#LATENCIES[@]} -eq 0 ] && LATENCIES=(0 200)
 WARMUP=${WARMUP:-600}
 FAKE_PORT=${FAKE_PORT:-18099}
 APP_PORT=${APP_PORT:-18080}
-DB=sms_bench
+DB=${BENCH_DB:-sms_bench}
 JAVA=${JAVA:-java}
 OUT=bench/out
 PSQL=(psql -h localhost -U postgres -v ON_ERROR_STOP=1 -qAt)
@@ -94,7 +102,8 @@ start_service() {
   wait_for "http://localhost:$APP_PORT/actuator/health" 180
 }
 
-enqueue() { # count prefix area-code
+enqueue() { # count prefix area-code [type priority weight]
+  local type=${4:-achievement_unlock} priority=${5:-normal} weight=${6:-1}
   # every message goes to a verified user with an opt-in and preferences, so the send-time checks
   # (opt-out, consent, category, recipient and number) run in full and pass
   "${PSQL[@]}" -d "$DB" <<SQL
@@ -112,13 +121,13 @@ select phone_number, user_id, 'opt_in', 'web', now() from account where user_id 
 insert into sms_message (idempotency_key, recipient_user_id, to_phone, message_type, body, status,
   provider, segments, encoding, estimated_cost, attempts, next_attempt_at, priority, created_at,
   expires_at, updated_at)
-select '$2:' || i, '$2-u' || i, '+1$3' || lpad(i::text, 7, '0'), 'achievement_unlock',
+select '$2:' || i, '$2-u' || i, '+1$3' || lpad(i::text, 7, '0'), '$type',
   'Benchmark message ' || i || ' from the AllThrive SMS service', 'pending', 'twilio', 1, 'GSM-7',
-  0.0083, 0, clock_timestamp(), 'normal', clock_timestamp(), clock_timestamp() + interval '1 hour',
+  0.0083, 0, clock_timestamp(), '$priority', clock_timestamp(), clock_timestamp() + interval '1 hour',
   clock_timestamp()
 from generate_series(1, $1) as i;
 insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority)
-select 'sms-dispatch', id::text, clock_timestamp(), false, 1, 1
+select 'sms-dispatch', id::text, clock_timestamp(), false, 1, $weight
 from sms_message where idempotency_key like '$2:%';
 commit;
 SQL
@@ -154,7 +163,29 @@ report() { # latency count prefix ticks
   echo "                 machine load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/results.txt"
 }
 
-echo "== $(date -u +%FT%TZ) $MESSAGES messages, latencies ${LATENCIES[*]} ms, $(nproc) cores," \
+priority_report() { # latency count
+  local stats
+  stats=$("${PSQL[@]}" -F ' ' -d "$DB" -c "select
+      extract(epoch from u.sent_at - u.created_at),
+      extract(epoch from u.send_started_at - u.created_at),
+      (select count(*) from sms_message b where b.idempotency_key like 'bulk:%'
+        and b.send_started_at < u.send_started_at)
+    from sms_message u where u.idempotency_key = 'urgent:1'")
+  read -r answered started ahead <<<"$stats"
+  awk -v lat="$1" -v n="$2" -v a="$answered" -v s="$started" -v ahead="$ahead" 'BEGIN {
+    printf "priority, latency %4d ms: code queued after %d reminders answered by the provider %.3f s after its insert (send started at %.3f s); %d reminders went first\n",
+      lat, n, a, s, ahead }' | tee -a "$OUT/results.txt"
+  echo "                 machine load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/results.txt"
+}
+
+priority_run() { # latency
+  enqueue "$MESSAGES" "bulk" 202 challenge_reminder low 0 >/dev/null
+  enqueue 1 "urgent" 204 phone_verification high 2 >/dev/null
+  wait_sent 1 "urgent"
+  priority_report "$1" "$MESSAGES"
+}
+
+echo "== $(date -u +%FT%TZ) $MODE, $MESSAGES messages, latencies ${LATENCIES[*]} ms, $(nproc) cores," \
   "$("$JAVA" -version 2>&1 | head -1)" | tee -a "$OUT/results.txt"
 for latency in "${LATENCIES[@]}"; do
   start_fake "$latency"
@@ -162,6 +193,11 @@ for latency in "${LATENCIES[@]}"; do
   start_service "$latency"
   enqueue "$WARMUP" "warmup" 203 >/dev/null
   wait_sent "$WARMUP" "warmup"
+  if [ "$MODE" = priority ]; then
+    priority_run "$latency"
+    stop
+    continue
+  fi
   before=$(cpu_ticks)
   enqueue "$MESSAGES" "run" 202 >/dev/null
   wait_sent "$MESSAGES" "run"

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * </ul>
  *
  * <p>While the provider is down a pending message is held ({@link HeldSends}): no claim, no
- * attempt, its task moved to the moment a probe may go.
+ * attempt, its task moved to the moment a probe may go. With a sender rate limit a message first
+ * takes its sender's next slot and waits for it ({@link SenderSlots}).
  */
 @Component
 class Dispatcher {
@@ -36,6 +37,7 @@ class Dispatcher {
   private final Cancellations cancellations;
   private final QuotaClaims quotaClaims;
   private final HeldSends held;
+  private final SenderSlots slots;
   private final DeliverySettings settings;
   private final Clock clock;
 
@@ -48,6 +50,7 @@ class Dispatcher {
       Cancellations cancellations,
       QuotaClaims quotaClaims,
       HeldSends held,
+      SenderSlots slots,
       DeliverySettings settings,
       Clock clock) {
     this.store = store;
@@ -58,6 +61,7 @@ class Dispatcher {
     this.cancellations = cancellations;
     this.quotaClaims = quotaClaims;
     this.held = held;
+    this.slots = slots;
     this.settings = settings;
     this.clock = clock;
   }
@@ -71,7 +75,8 @@ class Dispatcher {
       }
     }
     Instant now = clock.instant();
-    Optional<MessageRow> claimed = claims.claimDue(messageId, now);
+    Optional<MessageRow> claimed =
+        slots.limited() ? Optional.empty() : claims.claimDue(messageId, now);
     if (claimed.isPresent()) {
       return claimed(claimed.get(), now);
     }
@@ -102,6 +107,10 @@ class Dispatcher {
     Optional<String> body = sender.realBody(row);
     if (body.isEmpty()) {
       return unsent(row, "sealed_body_unreadable", "the sealed text cannot be opened", now);
+    }
+    Optional<Instant> slot = slots.wait(row, now);
+    if (slot.isPresent()) {
+      return Next.at(slot.get());
     }
     if (quotaClaims.claim(row, now)) {
       return sender.send(row, body.get(), now, row.attempts() + 1);

@@ -45,6 +45,7 @@ class ImmediateDispatch implements DisposableBean {
   private final DeliverySettings settings;
   private final Clock clock;
   private final HeldSends held;
+  private final SenderSlots slots;
   private final ExecutorService executor;
   private final SendQueue<Queued> queue;
   private volatile boolean stopping;
@@ -58,6 +59,7 @@ class ImmediateDispatch implements DisposableBean {
       Cancellations cancellations,
       DispatchTaskRows tasks,
       HeldSends held,
+      SenderSlots slots,
       DeliverySettings settings,
       Clock clock,
       Environment environment) {
@@ -67,6 +69,7 @@ class ImmediateDispatch implements DisposableBean {
     this.cancellations = cancellations;
     this.tasks = tasks;
     this.held = held;
+    this.slots = slots;
     this.settings = settings;
     this.clock = clock;
     int threads = Math.max(1, settings.immediateDispatchThreads());
@@ -120,6 +123,11 @@ class ImmediateDispatch implements DisposableBean {
         hold(row, now, heldUntil.get());
         return;
       }
+      Optional<Instant> slot = slots.wait(row, now);
+      if (slot.isPresent()) {
+        hold(row, now, slot.get());
+        return;
+      }
       if (!claims.claim(row.id(), 0, now)) {
         cancellations.refused(row, now);
         return;
@@ -148,7 +156,10 @@ class ImmediateDispatch implements DisposableBean {
     }
   }
 
-  /** The provider is down: the poller takes the message once it may be sent (or expires it). */
+  /**
+   * Not now (the provider is down, or the sender's next slot is later): the poller takes the
+   * message once it may be sent, or expires it.
+   */
   private void hold(MessageRow row, Instant now, Instant until) {
     if (claims.release(row.id(), now)) {
       tasks.moveTo(row.id(), HeldSends.until(until, row.expiresAt()));

@@ -146,7 +146,8 @@ class JdbcSmsOutbox implements SmsOutbox {
               taskAt,
               now,
               sms.recipient() == null ? null : sms.recipient().value(),
-              sms.accounting().quotaWhenSent()),
+              sms.accounting().quotaWhenSent(),
+              null),
           sms.body(),
           sms.priority());
     }

@@ -27,12 +27,13 @@ record MessageRow(
     Instant nextAttemptAt,
     Instant createdAt,
     String recipientUserId,
-    boolean quotaWhenSent) {
+    boolean quotaWhenSent,
+    Instant rateSlot) {
 
   static final String COLUMNS =
       "id, to_phone, message_type, body, sealed_body, status, attempts, provider_message_id,"
           + " segments, estimated_cost, price, price_unit, expires_at, send_started_at,"
-          + " next_attempt_at, created_at, recipient_user_id, quota_when_sent";
+          + " next_attempt_at, created_at, recipient_user_id, quota_when_sent, rate_slot";
 
   static MessageRow map(ResultSet rs, int row) throws SQLException {
     return new MessageRow(
@@ -53,7 +54,8 @@ record MessageRow(
         instant(rs, "next_attempt_at"),
         instant(rs, "created_at"),
         rs.getString("recipient_user_id"),
-        rs.getBoolean("quota_when_sent"));
+        rs.getBoolean("quota_when_sent"),
+        instant(rs, "rate_slot"));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -41,7 +41,7 @@ class SendClaims {
     return jdbc.sql(
             """
             update sms_message m set status = 'sending', attempts = attempts + 1,
-              send_started_at = :now, next_attempt_at = null, updated_at = :now
+              send_started_at = :now, next_attempt_at = null, rate_slot = null, updated_at = :now
             where m.id = :id and m.status = 'pending' and m.body is not null
               and m.expires_at > :now and not m.quota_when_sent
               and (m.next_attempt_at is null or m.next_attempt_at <= :now) and """
@@ -65,7 +65,7 @@ class SendClaims {
                 """
                 update sms_message m set status = 'sending', attempts = attempts + 1,
                   send_started_at = :now, next_attempt_at = null, quota_when_sent = false,
-                  updated_at = :now
+                  rate_slot = null, updated_at = :now
                 where m.id = :id and m.status = 'pending' and m.attempts = :attempts and """
                     + conditions.allHold())
             .params(conditions.parameters())
