@@ -114,7 +114,8 @@ drain() {
     awk '{ printf "messages queued while measuring: %d, sent %d; queued -> sent p50 %s ms, p99 %s ms, max %s ms\n", $1, $2, $3, $4, $5 }'
   echo "201s at the fake provider: $(curl -fs "http://127.0.0.1:$FAKE_PORT/served"), rows sent:" \
     "$("${PSQL[@]}" -d "$DB" -c "select count(*) from sms_message where status = 'sent'")" \
-    "(other outcomes: $("${PSQL[@]}" -d "$DB" -c "select coalesce(string_agg(status || ' ' || n, ', '), 'none') from (select status, count(*) n from sms_message where status <> 'sent' group by status) s"))"
+    "(other outcomes: $("${PSQL[@]}" -d "$DB" -c "select coalesce(string_agg(status || ' ' || n, ', '), 'none') from (select status, count(*) n from sms_message where status <> 'sent' group by status) s");" \
+    "sent again after an unanswered call (attempts > 1): $("${PSQL[@]}" -d "$DB" -c "select count(*) from sms_message where attempts > 1"))"
 }
 
 gatling_bare() { # seconds label

@@ -1,13 +1,18 @@
 # Optional profiles of bench/end-to-end.sh (sourced): BENCH_JFR=1 and BENCH_STATEMENTS=1.
 
-jfr_start() {
-  [[ "${BENCH_JFR:-0}" == 1 ]] || return 0
-  "$JDK_BIN/jcmd" "$SERVICE_PID" JFR.start name=e2e settings=profile >"$OUT/jfr.log" 2>&1
+# the recording runs from the start (a jcmd attach can take seconds on a busy machine); the summary
+# keeps the samples taken between the first measured phase's start and the end
+jfr_options() {
+  [[ "${BENCH_JFR:-0}" == 1 ]] && echo "-XX:StartFlightRecording=name=e2e,settings=profile"
+  return 0
 }
 
+jfr_start() { JFR_FROM=$(date +%T.%3N); }
+
 jfr_stop() {
+  JFR_TO=$(date +%T.%3N)
   [[ "${BENCH_JFR:-0}" == 1 ]] || return 0
-  "$JDK_BIN/jcmd" "$SERVICE_PID" JFR.stop name=e2e filename="$OUT/service.jfr" >>"$OUT/jfr.log" 2>&1
+  "$JDK_BIN/jcmd" "$SERVICE_PID" JFR.dump name=e2e filename="$OUT/service.jfr" >"$OUT/jfr.log" 2>&1
 }
 
 # top frames of the service's CPU samples while measuring: the leaf frame, its package, and the
@@ -15,11 +20,12 @@ jfr_stop() {
 jfr_summary() {
   [[ "${BENCH_JFR:-0}" == 1 && -s "$OUT/service.jfr" ]] || return 0
   "$JDK_BIN/jfr" print --events jdk.ExecutionSample --stack-depth 96 "$OUT/service.jfr" >"$OUT/samples.txt"
-  awk -v top="${BENCH_JFR_TOP:-15}" '
+  awk -v top="${BENCH_JFR_TOP:-15}" -v from="$JFR_FROM" -v to="$JFR_TO" '
+    /startTime = / { t = $3; skip = (t < from || t > to) }
     function clean(f) { sub(/^[ \t]+/, "", f); sub(/[ \t]+line:.*/, "", f); return f }
     function pkg(f, parts, n, i, p) { n = split(f, parts, "."); p = parts[1]
       for (i = 2; i <= 3 && i < n - 1; i++) p = p "." parts[i]; return p }
-    /stackTrace = \[/ { inStack = 1; depth = 0; own = ""; next }
+    /stackTrace = \[/ && !skip { inStack = 1; depth = 0; own = ""; next }
     inStack && /^[ \t]*\]/ { inStack = 0; total++; ownFrames[own == "" ? "(no com.allthrive frame)" : own]++; next }
     inStack && /^[ \t]*\.\.\./ { next }
     inStack { f = clean($0); depth++
