@@ -92,9 +92,7 @@ abstract class ProviderOutageTests {
     assertThat(failing).allSatisfy(to -> assertThat(twilio.sendsTo(to.e164())).hasSize(1));
     twilio.endOutage();
 
-    await()
-        .atMost(WAIT)
-        .until(() -> held.stream().allMatch(id -> status(jdbc, id).equals("sent")));
+    await().atMost(WAIT).until(() -> held.stream().allMatch(id -> status(jdbc, id).equals("sent")));
     await()
         .atMost(WAIT)
         .until(() -> failing.stream().allMatch(to -> twilio.created(to.e164()).size() == 1));

@@ -62,7 +62,12 @@ class HeldSends {
     Instant now = clock.instant();
     if (!now.isBefore(row.expiresAt())) {
       recorder.unsent(
-          row, MessageStatus.EXPIRED, "validity_elapsed", "not sent within its validity", false, now);
+          row,
+          MessageStatus.EXPIRED,
+          "validity_elapsed",
+          "not sent within its validity",
+          false,
+          now);
       return Optional.of(Next.DONE);
     }
     return Optional.of(Next.at(until(held, row.expiresAt())));

@@ -15,12 +15,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The sender's rate ({@code SMS_SENDER_RATE_LIMIT} sends per second; Twilio allows a long code 1,
- * a toll-free number 3, a short code 100 or more), held across every instance by one row per
- * sender in PostgreSQL: the next free slot. A message takes a slot with one conditional statement
- * (the slot after the last one taken, or now), keeps it on its row and waits in the queue until
- * then: no failure, no attempt. A message whose validity ends before the next free slot takes none
- * and ends expired. Off (0), nothing is asked.
+ * The sender's rate ({@code SMS_SENDER_RATE_LIMIT} sends per second; Twilio allows a long code 1, a
+ * toll-free number 3, a short code 100 or more), held across every instance by one row per sender
+ * in PostgreSQL: the next free slot. A message takes a slot with one conditional statement (the
+ * slot after the last one taken, or now), keeps it on its row and waits in the queue until then: no
+ * failure, no attempt. A message whose validity ends before the next free slot takes none and ends
+ * expired. Off (0), nothing is asked.
  */
 @Component
 class SenderSlots {
@@ -84,10 +84,14 @@ class SenderSlots {
     ensureRow(now);
     Map<String, Object> params =
         Map.of(
-            "sender", sender,
-            "now", micros(now),
-            "deadline", micros(deadline),
-            "interval", intervalMicros);
+            "sender",
+            sender,
+            "now",
+            micros(now),
+            "deadline",
+            micros(deadline),
+            "interval",
+            intervalMicros);
     Optional<Long> next =
         postgres
             ? jdbc.sql(TAKE + " returning next_slot").params(params).query(Long.class).optional()

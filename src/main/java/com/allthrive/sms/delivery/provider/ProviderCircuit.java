@@ -21,14 +21,15 @@ import org.slf4j.LoggerFactory;
  * the moment the breaker lets a probe through, without counting an attempt. From that moment one
  * message at a time probes the provider (a new probe only after a send could have timed out); the
  * others wait. When a probe is taken the breaker closes and the {@link #onRecovery} actions release
- * every held message at once. The log says once that the provider is down and once that it is
- * back; the gauge {@code sms.provider.circuit{state}} is 1 for the current state.
+ * every held message at once. The log says once that the provider is down and once that it is back;
+ * the gauge {@code sms.provider.circuit{state}} is 1 for the current state.
  */
 public final class ProviderCircuit {
 
   private static final Logger log = LoggerFactory.getLogger(ProviderCircuit.class);
   private static final List<CircuitBreaker.State> SHOWN =
-      List.of(CircuitBreaker.State.CLOSED, CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN);
+      List.of(
+          CircuitBreaker.State.CLOSED, CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN);
 
   private final CircuitBreaker breaker;
   private final Clock clock;

@@ -41,8 +41,7 @@ class SendQueueTests {
     assertThat(oneSender.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
     assertThat(sent).hasSize(22);
-    assertThat(sent.subList(0, 4))
-        .containsExactly("first reminder", "code", "alert", "reminder 2");
+    assertThat(sent.subList(0, 4)).containsExactly("first reminder", "code", "alert", "reminder 2");
     assertThat(sent.get(21)).isEqualTo("reminder 20");
   }
 

@@ -70,7 +70,8 @@ class SenderRatePostgresTests {
     List<Instant> sorted = taken.stream().sorted().toList();
     assertThat(sorted).hasSize(20).doesNotHaveDuplicates();
     for (int i = 1; i < sorted.size(); i++) {
-      assertThat(Duration.between(sorted.get(i - 1), sorted.get(i))).isGreaterThanOrEqualTo(INTERVAL);
+      assertThat(Duration.between(sorted.get(i - 1), sorted.get(i)))
+          .isGreaterThanOrEqualTo(INTERVAL);
     }
   }
 
