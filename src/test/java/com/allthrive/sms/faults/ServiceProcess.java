@@ -54,6 +54,7 @@ final class ServiceProcess {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx384m");
     command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
     command.add("-jar");
     command.add(jar);
     command.add("--server.port=" + port);
@@ -69,7 +70,7 @@ final class ServiceProcess {
 
   ServiceProcess awaitUp() {
     await(name + " started")
-        .atMost(Duration.ofMinutes(3))
+        .atMost(Duration.ofMinutes(6))
         .pollInterval(Duration.ofMillis(500))
         .until(() -> !process.isAlive() || get("/actuator/health/liveness").status() == 200);
     if (!process.isAlive()) {

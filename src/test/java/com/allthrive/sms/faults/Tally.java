@@ -1,5 +1,7 @@
 package com.allthrive.sms.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,20 @@ record Tally(
       }
     }
     return new Tally(rows.size(), sent, lost, duplicated, expired, requests, statuses);
+  }
+
+  /** Every one of {@code expected} messages was taken by the provider once and logged sent. */
+  void assertExactlyOnce(int expected) {
+    assertThat(messages).as(toString()).isEqualTo(expected);
+    assertThat(lost).as(toString()).isZero();
+    assertThat(duplicated).as(toString()).isZero();
+    assertThat(sent).as(toString()).isEqualTo(expected);
+  }
+
+  /** Prints the scenario's counts with the machine's load average. */
+  void report(String scenario) {
+    Machine.report(
+        String.format("FAULTS %s (load average %s): %s", scenario, Machine.loadAverage(), this));
   }
 
   /** Whether every message has left {@code pending} and {@code sending}. */
