@@ -99,7 +99,7 @@ report_phases() {
 drain() {
   local started=$SECONDS backlog t_from t_to
   for _ in $(seq 1 600); do
-    backlog=$("${PSQL[@]}" -d "$DB" -c "select count(*) from sms_message where status in ('pending', 'sending')")
+    backlog=$("${PSQL[@]}" -d "$DB" -c "select count(*) from sms_message where status in ('pending', 'sending')" || echo unknown)
     [[ "$backlog" == 0 ]] && break
     sleep 1
   done

@@ -73,8 +73,8 @@ statements_stop() { [[ -n "$STATEMENTS" ]] && statements_snapshot "$OUT/statemen
 
 statements_report() {
   [[ -n "$STATEMENTS" ]] || return 0
-  local accepted
-  accepted=$(awk 'NR > 1 { ok += $3 } END { print ok + 0 }' "$OUT/report.txt")
+  local -
+  set +o pipefail # tail ends with SIGPIPE once head has its bytes
   if [[ "$STATEMENTS" == pgss ]]; then
     awk -F'\t' 'FNR == NR { before[$1] = $2; next } { print $2 - before[$1] "\t" $3 }' \
       "$OUT/statements-start" "$OUT/statements-end" >"$OUT/statements.txt"
@@ -84,8 +84,13 @@ statements_report() {
       sed -E 's/.* LOG:  (statement|execute [^:]*): //' | cut -c1-90 | sort | uniq -c |
       awk '{ n = $1; $1 = ""; sub(/^ /, ""); print n "\t" $0 }' >"$OUT/statements.txt"
   fi
-  sort -t$'\t' -k1,1nr "$OUT/statements.txt" | awk -F'\t' -v inv="$accepted" '
-    { total += $1; if (NR <= 20) lines[NR] = sprintf("  %6.2f  %s", $1 / inv, $2) }
-    END { printf "statements per invitation: %.1f (%d statements, %d invitations accepted while measuring); most frequent:\n", total / inv, total, inv
-      for (i = 1; i in lines; i++) print lines[i] }'
+  sort -t$'\t' -k1,1nr "$OUT/statements.txt" | awk -F'\t' '
+    { total += $1; count[NR] = $1; text[NR] = $2
+      if ($2 ~ /^insert into platform_event/) events += $1
+      if ($2 ~ /set status = .sending./) sends += $1 }
+    END { if (events == 0) { print "statements: no invitation taken in while counting"; exit }
+      printf "statements per invitation, intake and dispatch: %.1f (%d statements from the first measured" \
+        " phase until the outbox drained, %d invitations taken in, %d sends claimed); most frequent, per invitation:\n",
+        total / events, total, events, sends
+      for (i = 1; i <= NR && i <= 20; i++) printf "  %6.2f  %s\n", count[i] / events, text[i] }'
 }

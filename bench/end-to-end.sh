@@ -134,11 +134,11 @@ for i in "${!NAMES[@]}"; do
   fi
 done
 jfr_stop
-statements_stop
 wait "$GATLING_PID" || { tail -30 "$OUT/gatling.log"; exit 1; }
 GATLING_PID=""
 report_phases
 drain
+statements_stop
 if [[ "$CEILING_SECONDS" -gt 0 ]]; then ceiling; fi
 jfr_summary
 statements_report
