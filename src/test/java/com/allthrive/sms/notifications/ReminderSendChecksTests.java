@@ -76,7 +76,7 @@ abstract class ReminderSendChecksTests {
     assertThat(calls.submit("c1", "bob")).hasStatusOk();
     assertThat(calls.delete("c2")).hasStatus(204);
     clock().set(Instant.parse("2026-03-11T06:01:00Z"));
-    await().atMost(WAIT).until(() -> dispatchedAfterDispatchingDueTasks(users));
+    await().atMost(WAIT).until(() -> settledAfterDispatchingDueTasks(users));
 
     assertThat(statusOf("dave")).isEqualTo("sent");
     assertThat(statusOf("ada")).isEqualTo("canceled participant_removed");
@@ -100,15 +100,18 @@ abstract class ReminderSendChecksTests {
 
   /**
    * The scheduler runs on the real clock: the dispatch tasks the moved service clock made due are
-   * made due on it too, again on every look (one picked meanwhile is caught at the next).
+   * made due on it too, again on every look (one picked meanwhile is caught at the next); settled
+   * when no reminder waits or is being sent.
    */
-  boolean dispatchedAfterDispatchingDueTasks(String[] users) {
+  boolean settledAfterDispatchingDueTasks(String[] users) {
     jdbc.sql(
             "update scheduled_tasks set execution_time = :now"
                 + " where task_name = 'sms-dispatch' and picked = false")
         .param("now", OffsetDateTime.now(ZoneOffset.UTC))
         .update();
-    return List.of(users).stream().noneMatch(u -> statusOf(u).startsWith("pending"));
+    return List.of(users).stream()
+        .map(this::statusOf)
+        .noneMatch(s -> s.startsWith("pending") || s.startsWith("sending"));
   }
 
   String statusOf(String user) {
