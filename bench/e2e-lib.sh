@@ -104,6 +104,12 @@ drain() {
     sleep 1
   done
   echo "outbox drained $((SECONDS - started)) s after the load ended (backlog left: $backlog)"
+  # from the first measured phase until drained: the CPU of every message's whole path, also when
+  # the backlog grew while measuring (then the per-phase figures divide intake work by fewer sends)
+  sample drained
+  between "1-${NAMES[1]}" drained | awk '{ per = $2 > 0 ? $2 : 1
+    printf "CPU per message from the first measured phase until drained: service %.3f ms + PostgreSQL %.3f ms (%d sent in %.1f s)\n",
+      $4 / per, $5 / per, $2, $1 }'
   read -r t_from _ <"$OUT/samples/1-${NAMES[1]}"
   read -r t_to _ <"$OUT/samples/$((${#NAMES[@]} - 1))-end"
   "${PSQL[@]}" -F ' ' -d "$DB" -c "select count(*), count(*) filter (where status = 'sent'),
