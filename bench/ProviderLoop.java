@@ -18,11 +18,11 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The provider half of bench/end-to-end.sh's ceiling: THREADS threads each POST a Twilio-style
- * form (To, From, Body, StatusCallback, Basic auth) to the fake provider in a loop, with the HTTP
- * client settings of the service's TwilioHttpClient (a pool of 200 connections, 5 s connect and
- * 10 s read timeouts, no retries, redirects, cookies, auth caching or compression). Nothing else:
- * no database, no SDK. Prints calls/s, p50/p99/max latency and CPU ms per call of this JVM, over
+ * The provider half of bench/end-to-end.sh's ceiling: THREADS threads each POST a Twilio-style form
+ * (To, From, Body, StatusCallback, Basic auth) to the fake provider in a loop, with the HTTP client
+ * settings of the service's TwilioHttpClient (a pool of 200 connections, 5 s connect and 10 s read
+ * timeouts, no retries, redirects, cookies, auth caching or compression). Nothing else: no
+ * database, no SDK. Prints calls/s, p50/p99/max latency and CPU ms per call of this JVM, over
  * SECONDS after a warm-up of WARMUP seconds.
  *
  * <p>Usage, with the service jar's libraries on the class path: {@code java -cp 'lib/*'
@@ -98,7 +98,8 @@ public class ProviderLoop {
     }
   }
 
-  private static void call(CloseableHttpClient client, String url, String auth, int worker, long n) {
+  private static void call(
+      CloseableHttpClient client, String url, String auth, int worker, long n) {
     HttpPost post = new HttpPost(url);
     post.setHeader("Authorization", auth);
     post.setHeader("Accept", "application/json");

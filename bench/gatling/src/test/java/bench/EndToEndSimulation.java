@@ -37,9 +37,9 @@ import java.util.stream.Stream;
  *       starts, the file {@code markers/<name>} is written (the script samples CPU and counters
  *       then); at the end, {@code markers/end}, and one line per phase in {@code phases.txt}: name,
  *       seconds, ok, failed, p50, p99 and max latency in ms of the successful answers.
- *   <li>{@code bare}: {@code POST /bench/bare-insert} by {@code clients} clients in a closed loop for
- *       {@code seconds}: the ceiling of one HTTP request plus one insert (a closed loop saturates the
- *       service without piling up connections as an open model beyond capacity does).
+ *   <li>{@code bare}: {@code POST /bench/bare-insert} by {@code clients} clients in a closed loop
+ *       for {@code seconds}: the ceiling of one HTTP request plus one insert (a closed loop
+ *       saturates the service without piling up connections as an open model beyond capacity does).
  * </ul>
  *
  * Other properties: base, key, out (folder of markers and phases.txt), run (a prefix that keeps ids
@@ -124,11 +124,16 @@ public class EndToEndSimulation extends Simulation {
                 Phase phase = phaseNow();
                 long n = SEQUENCE.incrementAndGet();
                 return Map.<String, Object>of(
-                    "key", UUID.randomUUID().toString(),
-                    "n", n,
-                    "phone", 2_000_000 + n % 8_000_000,
-                    "phase", phase.name(),
-                    "phaseRef", phase);
+                    "key",
+                    UUID.randomUUID().toString(),
+                    "n",
+                    n,
+                    "phone",
+                    2_000_000 + n % 8_000_000,
+                    "phase",
+                    phase.name(),
+                    "phaseRef",
+                    phase);
               })
           .iterator();
 
