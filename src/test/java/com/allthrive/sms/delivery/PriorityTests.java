@@ -20,10 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,20 +32,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 @SpringBootTest
 @ActiveProfiles("test")
-@Import({DeliveryTestConfiguration.class, PriorityTests.Clocks.class})
+@Import({DeliveryTestConfiguration.class, MutableClock.StartingNow.class})
 abstract class PriorityTests {
 
   static final Duration WAIT = Duration.ofSeconds(60);
   static final FakeTwilio twilio = FakeTwilio.shared();
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class Clocks {
-    @Bean
-    @Primary
-    MutableClock mutableClock() {
-      return new MutableClock(Instant.now());
-    }
-  }
 
   @Autowired SmsOutbox outbox;
   @Autowired JdbcClient jdbc;

@@ -32,10 +32,16 @@ class SmsLogRetention {
         cutoff -> stripBodies(jdbc, cutoff, clock.instant()));
   }
 
-  /** The SMS log is anonymized on erasure ({@code SmsLog.anonymize}). */
+  /**
+   * The SMS log is anonymized on erasure ({@code SmsLog.anonymize}); the send slots are keyed by
+   * the service's own senders, and name nobody.
+   */
   @Bean
   PersonalData deliveryPersonalData() {
-    return new PersonalData(Map.of("sms_message", PersonalData.Erasure.ANONYMIZED));
+    return new PersonalData(
+        Map.of(
+            "sms_message", PersonalData.Erasure.ANONYMIZED,
+            "sender_slot", PersonalData.Erasure.NONE_HELD));
   }
 
   private static int stripBodies(JdbcClient jdbc, Instant cutoff, Instant now) {
