@@ -10,7 +10,6 @@ import static org.awaitility.Awaitility.await;
 import com.allthrive.sms.support.FakeTwilio;
 import com.allthrive.sms.support.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -9,12 +9,13 @@ import org.springframework.context.annotation.Configuration;
  * queue): it goes out only while its challenge exists, the recipient still takes part in it and has
  * not submitted. Otherwise it ends canceled with {@code challenge_deleted}, {@code
  * participant_removed} or {@code challenge_submitted}. The reminder names its challenge in {@code
- * related_object_id}; other messages pass.
+ * related_object_id}; other messages, and a reminder queued by hand without a challenge, pass.
  */
 @Configuration(proxyBeanMethods = false)
 class ReminderSendConditions {
 
-  private static final String REMINDER = "m.message_type <> 'challenge_reminder' or ";
+  private static final String REMINDER =
+      "m.message_type <> 'challenge_reminder' or m.related_object_id is null or ";
 
   private static final String PARTICIPANT =
       "select 1 from challenge_participant p where p.challenge_id = m.related_object_id"
