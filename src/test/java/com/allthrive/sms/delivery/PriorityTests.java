@@ -105,19 +105,19 @@ abstract class PriorityTests {
   }
 
   private static OutgoingSms reminder(PhoneNumber to, Instant at) {
-    OutgoingSms sms =
-        OutgoingSms.of(
-                DeliveryFixtures.newKey(), to, MessageType.CHALLENGE_REMINDER, "Due soon", null)
-            .withPriority(Priority.LOW);
-    return at == null ? sms : sms.withSchedule(at, Duration.ofHours(1));
+    return message(to, MessageType.CHALLENGE_REMINDER, "Due soon", Priority.LOW, at);
   }
 
   private static OutgoingSms code(PhoneNumber to, Instant at) {
+    return message(to, MessageType.PHONE_VERIFICATION, "Code 4821", Priority.HIGH, at);
+  }
+
+  /** Due now, or at {@code at} with an hour to go out. */
+  private static OutgoingSms message(
+      PhoneNumber to, MessageType type, String body, Priority priority, Instant at) {
     OutgoingSms sms =
-        OutgoingSms.of(
-                DeliveryFixtures.newKey(), to, MessageType.PHONE_VERIFICATION, "Code 4821", null)
-            .withPriority(Priority.HIGH);
-    return at == null ? sms : sms.withSchedule(at, Duration.ofMinutes(10));
+        OutgoingSms.of(DeliveryFixtures.newKey(), to, type, body, null).withPriority(priority);
+    return at == null ? sms : sms.withSchedule(at, Duration.ofHours(1));
   }
 
   private static List<PhoneNumber> numbers(int count) {
