@@ -20,8 +20,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -36,6 +39,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 @SpringBootTest
 @ActiveProfiles("test")
 @Import(DeliveryTestConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
 abstract class ProviderOutageTests {
 
   static final Duration WAIT = Duration.ofSeconds(60);
@@ -65,7 +69,7 @@ abstract class ProviderOutageTests {
   }
 
   @Test
-  void anOutageHoldsMessagesThenDeliversEachOnceMostUrgentFirst() {
+  void anOutageHoldsMessagesThenDeliversEachOnceMostUrgentFirst(CapturedOutput output) {
     twilio.startOutage(500);
     List<PhoneNumber> failing = numbers(4);
     failing.forEach(to -> outbox.enqueue(sms(to, "sent into the outage")));
@@ -106,6 +110,13 @@ abstract class ProviderOutageTests {
     for (PhoneNumber to : bulk) {
       assertThat(order.indexOf(urgent.e164())).isLessThan(order.indexOf(to.e164()));
     }
+    assertThat(occurrences(output, "SMS provider is failing")).isEqualTo(1);
+    assertThat(occurrences(output, "SMS provider is answering again")).isEqualTo(1);
+  }
+
+  /** Lines of the log that say {@code what}: the outage is told once, and the recovery once. */
+  private static long occurrences(CapturedOutput output, String what) {
+    return output.getAll().lines().filter(line -> line.contains(what)).count();
   }
 
   /** Put back for the poller: no attempt, due again well before the after-commit grace ends. */
