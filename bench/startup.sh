@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Start time and memory of the packaged service, with and without Spring Boot's CDS archive.
+# Start time and memory of the packaged service: plain, with Spring Boot's CDS archive, and with the
+# CDS archive and the AOT-processed bean definitions (-Dspring.aot.enabled=true; README "Faster
+# start").
 # usage: bench/startup.sh [runs]          (default 3 runs each; JAVA=/path/to/java to pick a JDK)
 # Prints Spring's own "Started ... in X s", the RSS once started, and the load average next to
 # each figure. Uses the embedded defaults (H2 in a fresh temporary folder, console provider, demo
@@ -41,3 +43,13 @@ SMS_DATA_DIR=$WORK/training SERVER_PORT=18180 "$JAVA" -XX:ArchiveClassesAtExit="
   -Dspring.context.exit=onRefresh -jar "$APP" > "$WORK/training.log" 2>&1
 echo "With CDS (extracted jar, -XX:SharedArchiveFile):"
 for _ in $(seq 1 "$RUNS"); do measure -XX:SharedArchiveFile="$WORK/app/app.jsa" -jar "$APP"; done
+
+# The same with the ahead-of-time bean definitions the build generates: its own archive, trained
+# with them, since the classes loaded differ.
+SMS_DATA_DIR=$WORK/training-aot SERVER_PORT=18180 "$JAVA" -Dspring.aot.enabled=true \
+  -XX:ArchiveClassesAtExit="$WORK/app/aot.jsa" -Dspring.context.exit=onRefresh -jar "$APP" \
+  > "$WORK/training-aot.log" 2>&1
+echo "With CDS and AOT (-XX:SharedArchiveFile -Dspring.aot.enabled=true):"
+for _ in $(seq 1 "$RUNS"); do
+  measure -XX:SharedArchiveFile="$WORK/app/aot.jsa" -Dspring.aot.enabled=true -jar "$APP"
+done

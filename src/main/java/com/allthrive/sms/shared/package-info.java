@@ -21,7 +21,9 @@
  * <p>The {@code prod} profile refuses to start without its settings ({@link
  * com.allthrive.sms.shared.ProductionSettingsCheck}), {@code FRONTEND_URL} included so texts never
  * link to localhost. {@code REDIS_URL} is required only once a feature that keeps state in Redis
- * sets {@code sms.redis.required=true}; until then Redis is not part of health either.
+ * sets {@code sms.redis.required=true}. Spring Boot's Redis auto-configuration is left out: the
+ * presence registry makes its own client from {@code REDIS_URL} at start, and reports it in health
+ * as {@code presence}.
  */
 @ApplicationModule(allowedDependencies = {})
 package com.allthrive.sms.shared;

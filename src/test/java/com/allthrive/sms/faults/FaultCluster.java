@@ -30,11 +30,17 @@ final class FaultCluster implements AutoCloseable {
     redis = new OwnRedis(freePort());
   }
 
-  /** Starts instances with these names at once and waits until each answers. */
+  /**
+   * Starts instances with these names at once and waits until each answers. The cluster's first
+   * instance starts ahead of time, the others plainly: both ways of running production share the
+   * database and Redis.
+   */
   List<ServiceProcess> start(String... names) throws IOException {
     List<ServiceProcess> processes = new ArrayList<>();
     for (String name : names) {
-      processes.add(ServiceProcess.start(name, freePort(), environment(), arguments()));
+      boolean aheadOfTime = started.isEmpty() && processes.isEmpty();
+      processes.add(
+          ServiceProcess.start(name, freePort(), aheadOfTime, environment(), arguments()));
     }
     started.addAll(processes);
     processes.forEach(ServiceProcess::awaitUp);

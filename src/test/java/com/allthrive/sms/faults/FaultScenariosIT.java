@@ -22,9 +22,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Faults played against the packaged jar running as real processes (two instances on one fresh
- * schema) and a fake Twilio that answers after a set latency and counts what it takes per message.
- * The scenarios share the instances to keep the suite short, so they run in order: the
- * provider-side faults first, then the graceful stop of one instance and the kill of another.
+ * schema, the first started ahead of time as README's "Faster start" runs it, the other plainly)
+ * and a fake Twilio that answers after a set latency and counts what it takes per message. The
+ * scenarios share the instances to keep the suite short, so they run in order: the provider-side
+ * faults first, then the graceful stop of one instance and the kill of another.
  */
 @RequiresPostgres
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,6 +51,13 @@ class FaultScenariosIT {
     if (cluster != null) {
       cluster.close();
     }
+  }
+
+  @Test
+  @Order(0)
+  void oneInstanceRunsAheadOfTimeTheOtherPlainly() throws Exception {
+    assertThat(a.startedAheadOfTime()).isTrue();
+    assertThat(b.startedAheadOfTime()).isFalse();
   }
 
   @Test

@@ -64,6 +64,22 @@ final class VerificationClient {
         ip);
   }
 
+  /** As {@link #request(String, String, String)}, through a proxy that names the client. */
+  MvcTestResult requestThroughProxy(String user, String number, String proxy, String client) {
+    return mvc.post()
+        .uri("/api/v1/users/phone/request-verification")
+        .header("Authorization", "Bearer " + JwtFixtures.token(user))
+        .header("X-Forwarded-For", client)
+        .with(
+            request -> {
+              request.setRemoteAddr(proxy);
+              return request;
+            })
+        .contentType(MediaType.APPLICATION_JSON)
+        .content("{\"phone_number\":\"" + number + "\"}")
+        .exchange();
+  }
+
   MvcTestResult verify(String user, String code) {
     return verify(user, code, newIp());
   }
