@@ -66,18 +66,12 @@ final class VerificationClient {
 
   /** As {@link #request(String, String, String)}, through a proxy that names the client. */
   MvcTestResult requestThroughProxy(String user, String number, String proxy, String client) {
-    return mvc.post()
-        .uri("/api/v1/users/phone/request-verification")
-        .header("Authorization", "Bearer " + JwtFixtures.token(user))
-        .header("X-Forwarded-For", client)
-        .with(
-            request -> {
-              request.setRemoteAddr(proxy);
-              return request;
-            })
-        .contentType(MediaType.APPLICATION_JSON)
-        .content("{\"phone_number\":\"" + number + "\"}")
-        .exchange();
+    return post(
+        "/api/v1/users/phone/request-verification",
+        user,
+        "{\"phone_number\":\"" + number + "\"}",
+        proxy,
+        client);
   }
 
   MvcTestResult verify(String user, String code) {
@@ -116,14 +110,24 @@ final class VerificationClient {
   }
 
   private MvcTestResult post(String path, String user, String body, String ip) {
-    return mvc.post()
-        .uri(path)
-        .header("Authorization", "Bearer " + JwtFixtures.token(user))
-        .header("User-Agent", USER_AGENT)
+    return post(path, user, body, ip, null);
+  }
+
+  private MvcTestResult post(
+      String path, String user, String body, String ip, String forwardedFor) {
+    var request =
+        mvc.post()
+            .uri(path)
+            .header("Authorization", "Bearer " + JwtFixtures.token(user))
+            .header("User-Agent", USER_AGENT);
+    if (forwardedFor != null) {
+      request = request.header("X-Forwarded-For", forwardedFor);
+    }
+    return request
         .with(
-            request -> {
-              request.setRemoteAddr(ip);
-              return request;
+            r -> {
+              r.setRemoteAddr(ip);
+              return r;
             })
         .contentType(MediaType.APPLICATION_JSON)
         .content(body)
