@@ -1,7 +1,7 @@
 package com.allthrive.sms.notifications.internal;
 
 import com.allthrive.sms.delivery.MessageType;
-import com.allthrive.sms.delivery.Priority;
+import com.allthrive.sms.delivery.SmsOutbox;
 import com.allthrive.sms.notifications.NotificationsSettings;
 import com.allthrive.sms.preferences.Category;
 import com.allthrive.sms.shared.UserId;
@@ -40,6 +40,8 @@ class ReminderFanout {
   private final ChallengeStore challenges;
   private final Recipients recipients;
   private final Notifier notifier;
+  private final ReminderPage pages;
+  private final ReminderTexts texts;
   private final TransactionTemplate transactions;
   private final NotificationsSettings settings;
   private final Clock clock;
@@ -48,12 +50,16 @@ class ReminderFanout {
       ChallengeStore challenges,
       Recipients recipients,
       Notifier notifier,
+      ReminderPage pages,
+      ReminderTexts texts,
       TransactionTemplate transactions,
       NotificationsSettings settings,
       Clock clock) {
     this.challenges = challenges;
     this.recipients = recipients;
     this.notifier = notifier;
+    this.pages = pages;
+    this.texts = texts;
     this.transactions = transactions;
     this.settings = settings;
     this.clock = clock;
@@ -79,7 +85,7 @@ class ReminderFanout {
     Instant at = window.fireAt(challenge.deadline());
     if (now.isBefore(at)) {
       Duration wait = Duration.between(now, at);
-      return Optional.of(now.plus(min(wait, settings.reminderRecheck())));
+      return Optional.of(now.plus(ReminderTexts.min(wait, settings.reminderRecheck())));
     }
     if (now.isAfter(at.plus(settings.reminderGrace())) || !now.isBefore(challenge.deadline())) {
       log.warn("Reminder {} is past its grace; not sent", run.id());
@@ -115,14 +121,12 @@ class ReminderFanout {
             pool.submit(
                 () -> {
                   try {
-                    transactions.executeWithoutResult(
-                        s -> {
-                          if (challenges.isCurrent(challenge.id(), challenge.version())) {
-                            decide(challenge, window, eventId, users);
-                          } else {
-                            outdated.set(true);
-                          }
-                        });
+                    inTransaction(
+                        challenge, outdated, () -> pages.decide(challenge, window, eventId, users));
+                  } catch (SmsOutbox.BudgetExceeded e) {
+                    // the day's cap refuses the page whole: each participant is decided alone
+                    inTransaction(
+                        challenge, outdated, () -> decide(challenge, window, eventId, users));
                   } finally {
                     slots.release();
                   }
@@ -136,6 +140,18 @@ class ReminderFanout {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Runs {@code page} in a transaction of its own while the challenge has the version sent. */
+  private void inTransaction(Challenge challenge, AtomicBoolean outdated, Runnable page) {
+    transactions.executeWithoutResult(
+        s -> {
+          if (challenges.isCurrent(challenge.id(), challenge.version())) {
+            page.run();
+          } else {
+            outdated.set(true);
+          }
+        });
   }
 
   /** Rethrows the failure of a finished page; waits for every page unless {@code doneOnly}. */
@@ -156,6 +172,7 @@ class ReminderFanout {
     }
   }
 
+  /** The page one participant at a time: when the day's spend cap refuses the page whole. */
   private void decide(
       Challenge challenge, ReminderWindow window, String eventId, List<UserId> page) {
     Instant now = clock.instant();
@@ -172,33 +189,9 @@ class ReminderFanout {
       notifier.notify(
           eventId,
           candidate,
-          key(challenge, window, user),
-          sendAt -> text(challenge, window, user, sendAt));
+          ReminderTexts.key(challenge, window, user),
+          sendAt -> texts.text(challenge, window, user, sendAt));
     }
-  }
-
-  private OutgoingText text(Challenge c, ReminderWindow window, UserId user, Instant sendAt) {
-    Template body =
-        Template.builder()
-            .fixed(
-                "Reminder: "
-                    + window.timeLeft(c.deadline(), sendAt, settings.reminderGrace())
-                    + " left to complete \"")
-            .user(c.title(), 60)
-            .fixed("\"\n\nSubmit now: " + c.url())
-            .build();
-    Duration validity = min(settings.reminderGrace(), Duration.between(sendAt, c.deadline()));
-    return new OutgoingText(
-        key(c, window, user),
-        body,
-        "Challenge",
-        c.id(),
-        Priority.NORMAL,
-        validity.isNegative() || validity.isZero() ? Duration.ofSeconds(1) : validity);
-  }
-
-  private static String key(Challenge c, ReminderWindow window, UserId user) {
-    return "challenge-reminder:" + c.id() + ":" + user.value() + ":" + window.code();
   }
 
   /** The decisions of one window share an id, the same on every run. */
@@ -207,9 +200,5 @@ class ReminderFanout {
             ("challenge-reminder:" + window.code() + ":" + challengeId)
                 .getBytes(StandardCharsets.UTF_8))
         .toString();
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
   }
 }
