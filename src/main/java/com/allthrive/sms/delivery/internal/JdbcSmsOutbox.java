@@ -101,7 +101,7 @@ class JdbcSmsOutbox implements SmsOutbox {
         messages.stream().map(m -> rows.prepare(m, now, false)).toList();
     List<Optional<Long>> ids =
         postgres
-            ? pages.insertWithTasks(prepared)
+            ? pages.insertWithTasks(prepared, rows.heldUntil(now))
             : prepared.stream().map(this::insertThenSchedule).toList();
     Map<MessageType, BigDecimal> spend = new EnumMap<>(MessageType.class);
     for (int i = 0; i < prepared.size(); i++) {
@@ -168,6 +168,19 @@ class JdbcSmsOutbox implements SmsOutbox {
                 .priority(p.sms().priority().weight())
                 .scheduledTo(p.taskAt())));
     return Optional.of(id);
+  }
+
+  @Override
+  public int releaseHeld(String relatedObjectType, String relatedObjectId, Instant queuedSince) {
+    Instant now = clock.instant();
+    return jdbc.sql(OutboxPages.RELEASE)
+        .param("task", DispatchTasks.DISPATCH.getTaskName())
+        .param("now", utc(now))
+        .param("heldUntil", utc(rows.heldUntil(now)))
+        .param("since", utc(queuedSince))
+        .param("type", relatedObjectType)
+        .param("id", relatedObjectId)
+        .update();
   }
 
   @Override

@@ -1,8 +1,11 @@
 package com.allthrive.sms.delivery.internal;
 
+import static com.allthrive.sms.shared.Timestamps.utc;
+
 import com.allthrive.sms.delivery.Priority;
 import com.allthrive.sms.shared.Databases;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -56,6 +59,21 @@ class OutboxPages {
           new Column("saved_by_trimming", "savedByTrimming", Types.INTEGER),
           new Column("quota_when_sent", "quotaWhenSent", Types.BOOLEAN));
 
+  /**
+   * Makes the held tasks of the messages about one object queued since {@code since} due now;
+   * messages with a later time of their own (deferred past quiet hours) keep it. Only tasks due
+   * within the hold are looked at, each message found by its id.
+   */
+  static final String RELEASE =
+      """
+      update scheduled_tasks set version = version + 1, execution_time = :now
+      where task_name = :task and picked = false and execution_time > :now
+        and execution_time <= :heldUntil
+        and exists (select 1 from sms_message m where m.id = cast(task_instance as bigint)
+          and m.created_at >= :since and m.related_object_type = :type
+          and m.related_object_id = :id and m.status = 'pending'
+          and m.next_attempt_at <= :now)""";
+
   private static final String ROW =
       COLUMNS.stream().map(c -> "?").collect(Collectors.joining(", ", "(", ")"));
 
@@ -74,10 +92,11 @@ class OutboxPages {
   }
 
   /**
-   * PostgreSQL: the rows and their dispatch tasks (due at each row's {@code next_attempt_at}), one
-   * statement per chunk; the id of each row written, empty where its key was taken before.
+   * PostgreSQL: the rows and their dispatch tasks (due at each row's {@code next_attempt_at}, not
+   * before {@code heldUntil}), one statement per chunk; the id of each row written, empty where its
+   * key was taken before.
    */
-  List<Optional<Long>> insertWithTasks(List<OutboxRows.Prepared> prepared) {
+  List<Optional<Long>> insertWithTasks(List<OutboxRows.Prepared> prepared, Instant heldUntil) {
     List<Optional<Long>> ids = new ArrayList<>(prepared.size());
     for (int from = 0; from < prepared.size(); from += CHUNK) {
       List<OutboxRows.Prepared> chunk =
@@ -90,6 +109,7 @@ class OutboxPages {
         }
       }
       params.add(DispatchTasks.DISPATCH.getTaskName());
+      params.add(utc(heldUntil));
       Map<String, Long> written = new HashMap<>();
       jdbc.sql(
               "with m as (insert into sms_message ("
@@ -99,9 +119,10 @@ class OutboxPages {
                   + " on conflict do nothing returning id, idempotency_key, next_attempt_at,"
                   + " priority), t as (insert into scheduled_tasks (task_name, task_instance,"
                   + " execution_time, picked, version, priority) select task.name,"
-                  + " cast(id as varchar), next_attempt_at, false, 1, "
+                  + " cast(id as varchar), greatest(next_attempt_at, task.held), false, 1, "
                   + WEIGHT
-                  + " from m, (select cast(? as text) as name) task)"
+                  + " from m, (select cast(? as text) as name,"
+                  + " cast(? as timestamp with time zone) as held) task)"
                   + " select id, idempotency_key from m")
           .params(params)
           .query((RowCallbackHandler) rs -> written.put(rs.getString(2), rs.getLong(1)));

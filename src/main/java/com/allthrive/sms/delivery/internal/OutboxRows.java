@@ -73,9 +73,11 @@ class OutboxRows {
 
   /**
    * The row of {@code sms} queued at {@code now}; {@code single}: queued alone, so that when due
-   * now it is sent on this instance right after the commit. A page of messages is left to the
-   * pollers of every instance, due at its time: the queue of the sends after commit holds far
-   * fewer.
+   * now it is sent on this instance right after the commit. A message of a page is left to the
+   * pollers of every instance, and its task held until {@link #heldUntil} (or its own later time):
+   * the pages of a run are written first and their texts released at once when the run ends ({@link
+   * JdbcSmsOutbox#releaseHeld}), or by the hold's end if the run never gets there. Its {@code
+   * next_attempt_at} is its own time, so a poller may claim it once its task is due.
    */
   Prepared prepare(OutgoingSms sms, Instant now, boolean single) {
     Instant sendAt =
@@ -87,6 +89,10 @@ class OutboxRows {
     // grace period before it may take it
     boolean immediately = single && immediate.applies(sendAt);
     Instant taskAt = immediately ? immediate.taskTime(sendAt) : sendAt;
+    Instant held = heldUntil(now);
+    if (!single && taskAt.isBefore(held)) {
+      taskAt = held;
+    }
     byte[] sealed = redacted ? sealer.seal(sms.body()) : null;
     Map<String, Object> row = new HashMap<>();
     row.put("key", sms.idempotencyKey());
@@ -103,7 +109,7 @@ class OutboxRows {
     row.put("segments", estimate.segments().count());
     row.put("encoding", estimate.segments().encoding().code());
     row.put("estimatedCost", estimate.cost());
-    row.put("sendAt", utc(taskAt));
+    row.put("sendAt", utc(single ? taskAt : sendAt));
     row.put("priority", sms.priority().code());
     row.put("relatedType", sms.relatedObjectType());
     row.put("relatedId", sms.relatedObjectId());
@@ -114,6 +120,11 @@ class OutboxRows {
     row.put("savedByTrimming", sms.accounting().savedByTrimming());
     row.put("quotaWhenSent", sms.accounting().quotaWhenSent());
     return new Prepared(sms, row, now, taskAt, expiresAt, immediately, sealed, estimate);
+  }
+
+  /** Until when the tasks of a page queued at {@code now} wait for their release. */
+  Instant heldUntil(Instant now) {
+    return immediate.taskTime(now);
   }
 
   /** The sender's validity, else the type's default capped by the configured default. */

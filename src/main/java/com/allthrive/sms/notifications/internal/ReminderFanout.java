@@ -42,6 +42,7 @@ class ReminderFanout {
   private final Notifier notifier;
   private final ReminderPage pages;
   private final ReminderTexts texts;
+  private final SmsOutbox outbox;
   private final TransactionTemplate transactions;
   private final NotificationsSettings settings;
   private final Clock clock;
@@ -52,6 +53,7 @@ class ReminderFanout {
       Notifier notifier,
       ReminderPage pages,
       ReminderTexts texts,
+      SmsOutbox outbox,
       TransactionTemplate transactions,
       NotificationsSettings settings,
       Clock clock) {
@@ -60,6 +62,7 @@ class ReminderFanout {
     this.notifier = notifier;
     this.pages = pages;
     this.texts = texts;
+    this.outbox = outbox;
     this.transactions = transactions;
     this.settings = settings;
     this.clock = clock;
@@ -91,7 +94,12 @@ class ReminderFanout {
       log.warn("Reminder {} is past its grace; not sent", run.id());
       return Optional.empty();
     }
-    fanOut(challenge, window, eventId(challenge.id(), window));
+    Instant started = clock.instant();
+    try {
+      fanOut(challenge, window, eventId(challenge.id(), window));
+    } finally {
+      release(challenge, started);
+    }
     return Optional.empty();
   }
 
@@ -152,6 +160,19 @@ class ReminderFanout {
             outdated.set(true);
           }
         });
+  }
+
+  /**
+   * The texts of the pages written wait for the run's end, so that sending them does not slow the
+   * writing of the rest; they go out now. Should this fail, they go out by the end of their hold.
+   */
+  private void release(Challenge challenge, Instant since) {
+    try {
+      int released = outbox.releaseHeld(ReminderTexts.RELATED_TYPE, challenge.id(), since);
+      log.debug("Reminder of {}: {} texts released", challenge.id(), released);
+    } catch (RuntimeException e) {
+      log.warn("Reminder texts of {} wait for the end of their hold", challenge.id(), e);
+    }
   }
 
   /** Rethrows the failure of a finished page; waits for every page unless {@code doneOnly}. */

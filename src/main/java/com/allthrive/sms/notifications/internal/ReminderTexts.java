@@ -11,6 +11,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ReminderTexts {
 
+  /**
+   * What a reminder's message is about ({@code related_object_type}; the id is the challenge's).
+   */
+  static final String RELATED_TYPE = "Challenge";
+
   private final NotificationsSettings settings;
 
   ReminderTexts(NotificationsSettings settings) {
@@ -32,7 +37,7 @@ class ReminderTexts {
     return new OutgoingText(
         key(c, window, user),
         body,
-        "Challenge",
+        RELATED_TYPE,
         c.id(),
         Priority.NORMAL,
         validity.isNegative() || validity.isZero() ? Duration.ofSeconds(1) : validity);
