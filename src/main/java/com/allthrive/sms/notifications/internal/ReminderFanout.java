@@ -30,7 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * few pages at once), so a challenge of any size is never held in memory or in one transaction.
  * Each participant's reminder is claimed by a unique row ({@code challenge_reminder}) in the
  * transaction that records the decision and the message: a rerun after a crash, a restart or a
- * second instance skips whoever was done and carries on.
+ * second instance skips whoever was done and carries on. A page is decided at once ({@link
+ * ReminderPage}), or one participant at a time when the day's spend cap refuses it whole; the texts
+ * of the run go out when its last page is written ({@link SmsOutbox#releaseHeld}).
  */
 @Component
 class ReminderFanout {
