@@ -4,13 +4,21 @@ import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The public API of the accounts module. */
 public interface Accounts {
 
   Optional<Account> find(UserId id);
+
+  /**
+   * {@link #find} for many users in one query: the accounts of those this service knows, by id
+   * (unknown users are absent).
+   */
+  Map<UserId, Account> findAll(Collection<UserId> ids);
 
   /**
    * Like {@link #find}, and locks the account until the caller's transaction ends: changes to one

@@ -1,5 +1,10 @@
 package com.allthrive.sms.delivery;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +30,36 @@ public interface SmsOutbox {
 
   Queued enqueue(OutgoingSms sms);
 
+  /**
+   * {@link #enqueue} for a page of messages with distinct keys, in a few statements: one answer per
+   * message, in order ({@code created} false where the key was seen before). The pages of one run
+   * are written before their texts go out: their dispatch is held until {@link #releaseHeld}, or
+   * for at most the immediate-dispatch grace ({@code DeliverySettings}) if that never comes, so the
+   * sends of the first pages do not slow down the writing of the rest. The day's spend cap takes
+   * the page whole or not at all: when it would be passed, {@link BudgetExceeded} is thrown and the
+   * caller's transaction must roll back (the caller may then queue the messages one by one, each
+   * refused or taken on its own).
+   */
+  List<Queued> enqueueAll(List<OutgoingSms> messages);
+
+  /**
+   * Lets the held messages about one object ({@code related_object_type} and {@code _id}) queued by
+   * {@link #enqueueAll} since {@code queuedSince} go out now, the oldest first; those deferred to a
+   * later time keep it. How many were released.
+   */
+  int releaseHeld(String relatedObjectType, String relatedObjectId, Instant queuedSince);
+
   /** The id of the message queued under {@code idempotencyKey}, if there is one. */
   Optional<Long> existing(String idempotencyKey);
+
+  /** {@link #existing(String)} for many keys in one go: the ids found, by key. */
+  Map<String, Long> existing(Collection<String> idempotencyKeys);
+
+  /** The day's spend cap refused a page of messages queued at once. */
+  final class BudgetExceeded extends RuntimeException {
+
+    public BudgetExceeded(MessageType type, BigDecimal cost) {
+      super("the daily spend cap does not take " + cost + " more for " + type.code() + " texts");
+    }
+  }
 }

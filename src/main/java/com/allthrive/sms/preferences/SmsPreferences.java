@@ -3,7 +3,10 @@ package com.allthrive.sms.preferences;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The public API of the preferences module. */
 public interface SmsPreferences {
@@ -31,4 +34,22 @@ public interface SmsPreferences {
    * end; else empty, also for unknown users and users without quiet hours.
    */
   Optional<Instant> quietHoursEnd(UserId user, Instant at);
+
+  /** {@link #isOptedOut} for a page of numbers, in one query: those on the opt-out list. */
+  Set<PhoneNumber> optedOut(Collection<PhoneNumber> numbers);
+
+  /**
+   * {@link #hasConsent} for a page of users, each with the number asked about, in one query: the
+   * users who have consent.
+   */
+  Set<UserId> withConsent(Map<UserId, PhoneNumber> numbers);
+
+  /** {@link #allows} for a page of users, in one query: those who switched the category off. */
+  Set<UserId> notAllowing(Collection<UserId> users, Category category);
+
+  /**
+   * {@link #quietHoursEnd} for a page of users: the users whose quiet hours hold {@code at}, with
+   * the instant they end.
+   */
+  Map<UserId, Instant> quietHoursEnds(Collection<UserId> users, Instant at);
 }

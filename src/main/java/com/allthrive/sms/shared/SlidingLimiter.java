@@ -3,9 +3,10 @@ package com.allthrive.sms.shared;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -77,6 +78,33 @@ public class SlidingLimiter {
     return refused;
   }
 
+  /**
+   * {@link #tryAcquireAll} for each group of rates, all groups at once: the first refusing rate of
+   * each group, or empty where the group took its hits. On PostgreSQL every key is hit by one
+   * statement (rows in key order); a group that was refused gives back the hits it took. Keys must
+   * be distinct across all groups; elsewhere the groups are taken one by one.
+   */
+  @Transactional
+  public List<Optional<Rate>> tryAcquireEach(List<List<Rate>> groups) {
+    List<Rate> all = groups.stream().flatMap(List::stream).toList();
+    boolean distinct = all.stream().map(Rate::key).distinct().count() == all.size();
+    if (!postgres || !distinct || all.isEmpty() || all.stream().anyMatch(r -> r.limit() <= 0)) {
+      return groups.stream().map(this::tryAcquireAll).toList();
+    }
+    Map<Rate, String> hashed = hashed(all);
+    Set<String> taken = upsertAll(hashed, clock.millis());
+    List<Optional<Rate>> refusals = new ArrayList<>(groups.size());
+    for (List<Rate> group : groups) {
+      Optional<Rate> refused =
+          group.stream().filter(r -> !taken.contains(hashed.get(r))).findFirst();
+      if (refused.isPresent()) {
+        group.stream().filter(r -> taken.contains(hashed.get(r))).forEach(this::release);
+      }
+      refusals.add(refused);
+    }
+    return refusals;
+  }
+
   /** Hits {@code rate} would still allow right now. */
   public int remaining(Rate rate) {
     if (rate.limit() <= 0) {
@@ -112,14 +140,20 @@ public class SlidingLimiter {
 
   /** One statement for every rate, rows in key order so that concurrent callers cannot deadlock. */
   private Set<String> upsertAll(List<Rate> rates, long now) {
+    return upsertAll(hashed(rates), now);
+  }
+
+  private Set<String> upsertAll(Map<Rate, String> hashed, long now) {
     StringBuilder sql =
         new StringBuilder(
             "insert into rate_gcra (counter_key, tat, emission_ms, tolerance_ms) values ");
     List<Object> params = new ArrayList<>();
-    for (Rate r : rates.stream().sorted(Comparator.comparing(r -> keys.of(r.key()))).toList()) {
+    List<Map.Entry<Rate, String>> byKey =
+        hashed.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList();
+    for (Map.Entry<Rate, String> e : byKey) {
+      Rate r = e.getKey();
       sql.append(params.isEmpty() ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
-      params.addAll(
-          List.of(keys.of(r.key()), now + r.emissionMs(), r.emissionMs(), r.toleranceMs()));
+      params.addAll(List.of(e.getValue(), now + r.emissionMs(), r.emissionMs(), r.toleranceMs()));
     }
     sql.append(
         " on conflict (counter_key) do update set"
@@ -129,6 +163,13 @@ public class SlidingLimiter {
     params.add(now);
     params.add(now);
     return new HashSet<>(jdbc.sql(sql.toString()).params(params).query(String.class).list());
+  }
+
+  /** Each rate with its stored key (an HMAC, computed once). */
+  private Map<Rate, String> hashed(List<Rate> rates) {
+    Map<Rate, String> hashed = new LinkedHashMap<>();
+    rates.forEach(r -> hashed.put(r, keys.of(r.key())));
+    return hashed;
   }
 
   /** H2 has no conditional upsert: make sure the row exists, then take a hit if it fits. */

@@ -1,7 +1,10 @@
 package com.allthrive.sms.shared;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +30,22 @@ public class UserSmsQuota {
   /** Takes one text of both limits, or neither; false when either is used up. */
   public boolean tryTake(UserId user) {
     return limiter.tryAcquireAll(rates(user)).isEmpty();
+  }
+
+  /**
+   * {@link #tryTake} for each of {@code users} (distinct), in one go where the database allows; the
+   * users whose limits were used up come back, and took nothing.
+   */
+  public Set<UserId> tryTakeEach(List<UserId> users) {
+    List<Optional<SlidingLimiter.Rate>> refused =
+        limiter.tryAcquireEach(users.stream().map(UserSmsQuota::rates).toList());
+    Set<UserId> limited = new HashSet<>();
+    for (int i = 0; i < users.size(); i++) {
+      if (refused.get(i).isPresent()) {
+        limited.add(users.get(i));
+      }
+    }
+    return limited;
   }
 
   /** Gives back a text taken for a message that is not sent after all. */

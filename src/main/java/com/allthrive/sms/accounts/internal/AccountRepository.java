@@ -11,7 +11,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -51,6 +54,19 @@ class AccountRepository {
         .param("p", number.e164())
         .query((rs, n) -> new Accounts.PhoneClaim(map(rs, n), rs.getBoolean("taken")))
         .optional();
+  }
+
+  Map<UserId, Account> findAll(Collection<UserId> ids) {
+    Map<UserId, Account> found = new HashMap<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    jdbc.sql("select " + COLUMNS + " from account where user_id in (:ids)")
+        .param("ids", ids.stream().map(UserId::value).distinct().toList())
+        .query(AccountRepository::map)
+        .list()
+        .forEach(a -> found.put(a.id(), a));
+    return found;
   }
 
   List<Account> findByPhone(PhoneNumber number) {

@@ -12,7 +12,9 @@ import com.allthrive.sms.shared.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,6 +45,11 @@ public class AccountService implements Accounts {
   @Transactional(propagation = Propagation.MANDATORY)
   public Optional<Account> findForUpdate(UserId id) {
     return accounts.find(id, true);
+  }
+
+  @Override
+  public Map<UserId, Account> findAll(Collection<UserId> ids) {
+    return accounts.findAll(ids);
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.allthrive.sms.delivery.internal;
 
 import com.allthrive.sms.delivery.DeliverySettings;
 import com.allthrive.sms.delivery.MessageCosts;
+import com.allthrive.sms.delivery.MessageType;
 import com.allthrive.sms.delivery.OutgoingSms;
 import com.allthrive.sms.delivery.Segments;
 import com.allthrive.sms.shared.PhoneNumbers;
@@ -39,9 +40,12 @@ class Estimates {
         segments, country, perSegment.multiply(BigDecimal.valueOf(segments.count())));
   }
 
-  /** Whether the day's spend takes the message (always, when nothing caps it). */
-  boolean admit(OutgoingSms sms, Estimate estimate) {
+  /**
+   * Whether the day's spend takes {@code cost} for messages of {@code type} (always, when nothing
+   * caps it).
+   */
+  boolean admit(MessageType type, BigDecimal cost) {
     MessageCosts contributed = costs.getIfAvailable();
-    return contributed == null || contributed.tryTake(sms.type(), estimate.cost());
+    return contributed == null || contributed.tryTake(type, cost);
   }
 }

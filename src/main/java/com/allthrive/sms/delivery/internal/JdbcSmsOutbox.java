@@ -2,19 +2,17 @@ package com.allthrive.sms.delivery.internal;
 
 import static com.allthrive.sms.shared.Timestamps.utc;
 
-import com.allthrive.sms.delivery.DeliverySettings;
-import com.allthrive.sms.delivery.MessageStatus;
+import com.allthrive.sms.delivery.MessageType;
 import com.allthrive.sms.delivery.OutgoingSms;
-import com.allthrive.sms.delivery.Priority;
-import com.allthrive.sms.delivery.Segments;
 import com.allthrive.sms.delivery.SmsOutbox;
 import com.allthrive.sms.shared.Databases;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class JdbcSmsOutbox implements SmsOutbox {
 
-  private static final String INSERT =
+  static final String INSERT =
       """
       insert into sms_message (idempotency_key, recipient_user_id, triggered_by_user_id,
         to_phone, message_type, body, sealed_body, status, provider, segments, encoding,
@@ -51,133 +49,115 @@ class JdbcSmsOutbox implements SmsOutbox {
   private final boolean postgres;
   private final SchedulerClient scheduler;
   private final ImmediateDispatch immediate;
-  private final BodySealer sealer;
+  private final OutboxRows rows;
+  private final OutboxPages pages;
   private final Estimates estimates;
-  private final DeliverySettings settings;
   private final Clock clock;
 
   JdbcSmsOutbox(
       JdbcClient jdbc,
       SchedulerClient scheduler,
       ImmediateDispatch immediate,
-      BodySealer sealer,
+      OutboxRows rows,
+      OutboxPages pages,
       Estimates estimates,
-      DeliverySettings settings,
       Clock clock,
       DataSource dataSource) {
     this.jdbc = jdbc;
     this.postgres = Databases.isPostgres(dataSource);
     this.scheduler = scheduler;
     this.immediate = immediate;
-    this.sealer = sealer;
+    this.rows = rows;
+    this.pages = pages;
     this.estimates = estimates;
-    this.settings = settings;
     this.clock = clock;
   }
 
   @Override
   @Transactional
   public Queued enqueue(OutgoingSms sms) {
-    Instant now = clock.instant();
-    Instant sendAt =
-        sms.notBefore() != null && sms.notBefore().isAfter(now) ? sms.notBefore() : now;
-    Instant expiresAt = (sms.notBefore() != null ? sms.notBefore() : now).plus(validity(sms));
-    boolean redacted = sms.loggedBody() != null && !sms.loggedBody().equals(sms.body());
-    Estimates.Estimate estimate = estimates.of(sms);
-    if (!estimates.admit(sms, estimate)) {
+    OutboxRows.Prepared p = rows.prepare(sms, clock.instant(), true);
+    if (!estimates.admit(sms.type(), p.estimate().cost())) {
       return Queued.refusedOverBudget();
     }
-    Segments segments = estimate.segments();
-    BigDecimal estimatedCost = estimate.cost();
-    // a message due now is sent on this instance right after the commit; the poller waits the
-    // grace period before it may take it
-    boolean immediately = immediate.applies(sendAt);
-    Instant taskAt = immediately ? immediate.taskTime(sendAt) : sendAt;
-    byte[] sealed = redacted ? sealer.seal(sms.body()) : null;
-    Map<String, Object> row = new HashMap<>();
-    row.put("key", sms.idempotencyKey());
-    row.put("recipient", sms.recipient() == null ? null : sms.recipient().value());
-    row.put("triggeredBy", sms.triggeredBy() == null ? null : sms.triggeredBy().value());
-    row.put("to", sms.to().e164());
-    row.put("type", sms.type().code());
-    row.put("body", redacted ? sms.loggedBody() : sms.body());
-    row.put("sealed", sealed);
-    row.put("status", MessageStatus.PENDING.code());
-    row.put("attempts", 0);
-    row.put("startedAt", null);
-    row.put("provider", settings.provider().name().toLowerCase());
-    row.put("segments", segments.count());
-    row.put("encoding", segments.encoding().code());
-    row.put("estimatedCost", estimatedCost);
-    row.put("sendAt", utc(taskAt));
-    row.put("priority", sms.priority().code());
-    row.put("relatedType", sms.relatedObjectType());
-    row.put("relatedId", sms.relatedObjectId());
-    row.put("now", utc(now));
-    row.put("expiresAt", utc(expiresAt));
-    row.put("country", estimate.country());
-    row.put("savedByEncoding", sms.accounting().savedByEncoding());
-    row.put("savedByTrimming", sms.accounting().savedByTrimming());
-    row.put("quotaWhenSent", sms.accounting().quotaWhenSent());
-    Optional<Long> id =
-        postgres
-            ? insertWithTask(row, sms.priority(), taskAt)
-            : insertThenSchedule(row, sms, taskAt);
+    Optional<Long> id = postgres ? insertWithTask(p) : insertThenSchedule(p);
     if (id.isEmpty()) {
       return new Queued(existingId(sms.idempotencyKey()), false);
     }
-    if (immediately) {
-      immediate.afterCommit(
-          new MessageRow(
-              id.get(),
-              sms.to().e164(),
-              sms.type(),
-              (String) row.get("body"),
-              sealed,
-              MessageStatus.PENDING,
-              0,
-              null,
-              segments.count(),
-              estimatedCost,
-              null,
-              null,
-              expiresAt,
-              null,
-              taskAt,
-              now,
-              sms.recipient() == null ? null : sms.recipient().value(),
-              sms.accounting().quotaWhenSent(),
-              null),
-          sms.body(),
-          sms.priority());
-    }
+    sendAfterCommit(p, id.get());
     return new Queued(id.get(), true);
+  }
+
+  /**
+   * The page's rows and tasks in one statement on PostgreSQL (one by one elsewhere), then the day's
+   * spend for the messages written, per type: taken last, so the day's row stays locked only for
+   * the rest of the caller's transaction.
+   */
+  @Override
+  @Transactional
+  public List<Queued> enqueueAll(List<OutgoingSms> messages) {
+    Instant now = clock.instant();
+    List<OutboxRows.Prepared> prepared =
+        messages.stream().map(m -> rows.prepare(m, now, false)).toList();
+    List<Optional<Long>> ids =
+        postgres
+            ? pages.insertWithTasks(prepared, rows.heldUntil(now))
+            : prepared.stream().map(this::insertThenSchedule).toList();
+    Map<MessageType, BigDecimal> spend = new EnumMap<>(MessageType.class);
+    for (int i = 0; i < prepared.size(); i++) {
+      if (ids.get(i).isPresent()) {
+        spend.merge(
+            prepared.get(i).sms().type(), prepared.get(i).estimate().cost(), BigDecimal::add);
+      }
+    }
+    spend.forEach(
+        (type, cost) -> {
+          if (!estimates.admit(type, cost)) {
+            throw new BudgetExceeded(type, cost);
+          }
+        });
+    List<Queued> queued = new ArrayList<>(prepared.size());
+    for (int i = 0; i < prepared.size(); i++) {
+      OutboxRows.Prepared p = prepared.get(i);
+      Optional<Long> id = ids.get(i);
+      id.ifPresent(value -> sendAfterCommit(p, value));
+      queued.add(
+          id.map(value -> new Queued(value, true))
+              .orElseGet(() -> new Queued(existingId(p.sms().idempotencyKey()), false)));
+    }
+    return queued;
+  }
+
+  private void sendAfterCommit(OutboxRows.Prepared p, long id) {
+    if (p.immediately()) {
+      immediate.afterCommit(p.pending(id), p.sms().body(), p.sms().priority());
+    }
   }
 
   /**
    * PostgreSQL: the row and its dispatch task in one statement. The task row has the layout
    * db-scheduler writes itself (V1_1): not picked, version 1, no data.
    */
-  private Optional<Long> insertWithTask(Map<String, Object> row, Priority priority, Instant at) {
+  private Optional<Long> insertWithTask(OutboxRows.Prepared p) {
     return jdbc.sql(
             "with m as ("
                 + INSERT
                 + " returning id) insert into scheduled_tasks (task_name, task_instance,"
                 + " execution_time, picked, version, priority) select :task, cast(id as varchar),"
                 + " :taskAt, false, 1, :weight from m returning task_instance")
-        .params(row)
+        .params(p.row())
         .param("task", DispatchTasks.DISPATCH.getTaskName())
-        .param("taskAt", utc(at))
-        .param("weight", priority.weight())
+        .param("taskAt", utc(p.taskAt()))
+        .param("weight", p.sms().priority().weight())
         .query(String.class)
         .optional()
         .map(Long::valueOf);
   }
 
   /** H2: the row, then its task through db-scheduler (a plain insert: the row is new). */
-  private Optional<Long> insertThenSchedule(Map<String, Object> row, OutgoingSms sms, Instant at) {
+  private Optional<Long> insertThenSchedule(OutboxRows.Prepared p) {
     var keys = new GeneratedKeyHolder();
-    if (jdbc.sql(INSERT).params(row).update(keys, "id") != 1) {
+    if (jdbc.sql(INSERT).params(p.row()).update(keys, "id") != 1) {
       return Optional.empty();
     }
     long id = keys.getKey().longValue();
@@ -185,9 +165,22 @@ class JdbcSmsOutbox implements SmsOutbox {
         List.of(
             DispatchTasks.DISPATCH
                 .instance(Long.toString(id))
-                .priority(sms.priority().weight())
-                .scheduledTo(at)));
+                .priority(p.sms().priority().weight())
+                .scheduledTo(p.taskAt())));
     return Optional.of(id);
+  }
+
+  @Override
+  public int releaseHeld(String relatedObjectType, String relatedObjectId, Instant queuedSince) {
+    Instant now = clock.instant();
+    return jdbc.sql(OutboxPages.RELEASE)
+        .param("task", DispatchTasks.DISPATCH.getTaskName())
+        .param("now", utc(now))
+        .param("heldUntil", utc(rows.heldUntil(now)))
+        .param("since", utc(queuedSince))
+        .param("type", relatedObjectType)
+        .param("id", relatedObjectId)
+        .update();
   }
 
   @Override
@@ -198,18 +191,12 @@ class JdbcSmsOutbox implements SmsOutbox {
         .optional();
   }
 
-  private long existingId(String idempotencyKey) {
-    return existing(idempotencyKey).orElseThrow();
+  @Override
+  public Map<String, Long> existing(Collection<String> idempotencyKeys) {
+    return pages.existing(idempotencyKeys);
   }
 
-  /** The sender's validity, else the type's default capped by the configured default. */
-  private Duration validity(OutgoingSms sms) {
-    if (sms.validity() != null) {
-      return sms.validity();
-    }
-    Duration typeDefault = sms.type().defaultValidity();
-    return typeDefault.compareTo(settings.defaultValidity()) < 0
-        ? typeDefault
-        : settings.defaultValidity();
+  private long existingId(String idempotencyKey) {
+    return existing(idempotencyKey).orElseThrow();
   }
 }

@@ -2,9 +2,13 @@ package com.allthrive.sms.notifications.internal;
 
 import com.allthrive.sms.accounts.Account;
 import com.allthrive.sms.accounts.Accounts;
+import com.allthrive.sms.preferences.Category;
 import com.allthrive.sms.preferences.SmsPreferences;
+import com.allthrive.sms.shared.UserId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rule 3: the recipient's category preference. Security alerts have none. An invitation to a raw
@@ -32,5 +36,27 @@ class CategoryEnabled implements Rule {
                 .map(Account::id)
                 .allMatch(id -> preferences.allows(id, c.category()));
     return allowed ? Optional.empty() : Optional.of(Verdict.skip("category_off"));
+  }
+
+  /** Users' candidates of one category are looked up at once; others one by one. */
+  @Override
+  public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now) {
+    Category category = candidates.isEmpty() ? null : candidates.get(0).category();
+    boolean oneCategory =
+        category != null
+            && candidates.stream()
+                .allMatch(c -> c.category() == category && !c.critical() && !c.toRawNumber());
+    if (!oneCategory) {
+      return Rule.super.applyAll(candidates, now);
+    }
+    Set<UserId> off =
+        preferences.notAllowing(candidates.stream().map(Candidate::user).toList(), category);
+    return candidates.stream()
+        .map(
+            c ->
+                off.contains(c.user())
+                    ? Optional.of(Verdict.skip("category_off"))
+                    : Optional.<Verdict>empty())
+        .toList();
   }
 }

@@ -2,13 +2,17 @@ package com.allthrive.sms.notifications.internal;
 
 import static com.allthrive.sms.shared.Timestamps.utc;
 
+import com.allthrive.sms.shared.Databases;
 import com.allthrive.sms.shared.UserId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,9 +23,11 @@ class ChallengeStore {
   private static final int INSERT_CHUNK = 1000;
 
   private final JdbcClient jdbc;
+  private final boolean postgres;
 
-  ChallengeStore(JdbcClient jdbc) {
+  ChallengeStore(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.postgres = Databases.isPostgres(dataSource);
   }
 
   /** A stored challenge and the version it replaced, if it existed. */
@@ -166,6 +172,33 @@ class ChallengeStore {
             .param("now", utc(now))
             .update()
         == 1;
+  }
+
+  /**
+   * {@link #claim} for a page of participants: those whose reminder this call took, in page order.
+   * One statement on PostgreSQL; one per participant on H2, which cannot return from an insert.
+   */
+  List<UserId> claimAll(
+      String challengeId, List<UserId> users, ReminderWindow window, Instant now) {
+    if (!postgres) {
+      return users.stream().filter(u -> claim(challengeId, u, window, now)).toList();
+    }
+    StringBuilder sql =
+        new StringBuilder(
+            "insert into challenge_reminder (challenge_id, user_id, reminder_window, created_at)"
+                + " values ");
+    List<Object> args = new ArrayList<>(users.size() * 4);
+    for (UserId user : users) {
+      sql.append(args.isEmpty() ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+      args.addAll(List.of(challengeId, user.value(), window.code(), utc(now)));
+    }
+    Set<String> taken =
+        new HashSet<>(
+            jdbc.sql(sql.append(" on conflict do nothing returning user_id").toString())
+                .params(args)
+                .query(String.class)
+                .list());
+    return users.stream().filter(u -> taken.contains(u.value())).toList();
   }
 
   private static java.util.Map<String, Object> params(Challenge c, Instant now) {

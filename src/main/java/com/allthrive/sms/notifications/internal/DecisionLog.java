@@ -5,14 +5,20 @@ import static com.allthrive.sms.shared.Timestamps.utc;
 import com.allthrive.sms.notifications.Outcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Records every decision with its reason; numbers are stored masked. */
 @Repository
 class DecisionLog {
+
+  private static final int CHUNK = 1000;
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -41,6 +47,40 @@ class DecisionLog {
         .update();
     count(c.type().code(), outcome, reason);
     return Decision.of(c.recipientId(), outcome, reason, messageId);
+  }
+
+  /** One decision of a page, as {@link #record} takes it. */
+  record Entry(Candidate candidate, Outcome outcome, String reason, Long messageId) {}
+
+  /** {@link #record} for a page of decisions of one event: one statement per chunk. */
+  void recordAll(String eventId, List<Entry> entries) {
+    Instant now = clock.instant();
+    for (int from = 0; from < entries.size(); from += CHUNK) {
+      List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
+      StringBuilder sql =
+          new StringBuilder(
+              "insert into notification_decision (event_id, user_id, to_phone, message_type,"
+                  + " outcome, reason, message_id, created_at) values ");
+      List<Object> args = new ArrayList<>(chunk.size() * 8);
+      for (Entry e : chunk) {
+        Candidate c = e.candidate();
+        sql.append(args.isEmpty() ? "(?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?)");
+        args.add(eventId);
+        args.add(text(c.recipientId() == null ? null : c.recipientId().value()));
+        args.add(text(c.to() == null ? null : c.to().masked()));
+        args.add(c.type().code());
+        args.add(e.outcome().code());
+        args.add(e.reason());
+        args.add(e.messageId() == null ? new SqlParameterValue(Types.BIGINT, null) : e.messageId());
+        args.add(utc(now));
+      }
+      jdbc.sql(sql.toString()).params(args).update();
+    }
+    entries.forEach(e -> count(e.candidate().type().code(), e.outcome(), e.reason()));
+  }
+
+  private static Object text(String value) {
+    return value == null ? new SqlParameterValue(Types.VARCHAR, null) : value;
   }
 
   /**

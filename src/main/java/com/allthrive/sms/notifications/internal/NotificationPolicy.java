@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -60,25 +61,70 @@ class NotificationPolicy {
   /** A skip, a deferral, or empty for "send now". */
   Optional<Verdict> evaluate(Candidate candidate, Instant now) {
     List<Rule> rules = candidate.toRawNumber() ? forRawNumbers : forUsers;
-    Verdict deferral = null;
-    List<Rule> passed = new ArrayList<>(rules.size());
+    return decide(rules, List.of(candidate), now, (rule, cs) -> List.of(rule.apply(cs.get(0), now)))
+        .get(0);
+  }
+
+  /**
+   * {@link #evaluate} for a page of candidates to users, each rule applied to the whole page at
+   * once ({@link Rule#applyAll}) in the same order, with the same findings and give-backs as one by
+   * one.
+   */
+  List<Optional<Verdict>> evaluateAll(List<Candidate> candidates, Instant now) {
+    if (candidates.stream().anyMatch(Candidate::toRawNumber)) {
+      return candidates.stream().map(c -> evaluate(c, now)).toList();
+    }
+    return decide(forUsers, candidates, now, (rule, cs) -> rule.applyAll(cs, now));
+  }
+
+  /**
+   * The rules in order, each applied to the candidates still open: the first skip wins, and the
+   * rules a skipped candidate passed give back what they took, latest first; a deferral lets the
+   * later rules still refuse, but the per-user limit no longer runs (a deferred message counts when
+   * it goes out: delivery takes the quota then).
+   */
+  private static List<Optional<Verdict>> decide(
+      List<Rule> rules,
+      List<Candidate> candidates,
+      Instant now,
+      BiFunction<Rule, List<Candidate>, List<Optional<Verdict>>> apply) {
+    int n = candidates.size();
+    Verdict[] found = new Verdict[n];
+    boolean[] skipped = new boolean[n];
+    List<List<Rule>> passed = new ArrayList<>(n);
+    candidates.forEach(c -> passed.add(new ArrayList<>(rules.size())));
     for (Rule rule : rules) {
-      if (deferral != null && rule instanceof PerUserLimit) {
-        // a deferred message counts when it goes out (delivery takes the quota then)
+      List<Integer> open = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        if (!skipped[i] && !(found[i] != null && rule instanceof PerUserLimit)) {
+          open.add(i);
+        }
+      }
+      if (open.isEmpty()) {
         continue;
       }
-      Optional<Verdict> verdict = rule.apply(candidate, now);
-      if (verdict.isPresent() && verdict.get() instanceof Verdict.Skip) {
-        for (int i = passed.size() - 1; i >= 0; i--) {
-          passed.get(i).giveBack(candidate, now, deferral != null);
+      List<Optional<Verdict>> verdicts =
+          apply.apply(rule, open.stream().map(candidates::get).toList());
+      for (int k = 0; k < open.size(); k++) {
+        int i = open.get(k);
+        Optional<Verdict> verdict = verdicts.get(k);
+        if (verdict.isPresent() && verdict.get() instanceof Verdict.Skip) {
+          List<Rule> before = passed.get(i);
+          for (int j = before.size() - 1; j >= 0; j--) {
+            before.get(j).giveBack(candidates.get(i), now, found[i] != null);
+          }
+          found[i] = verdict.get();
+          skipped[i] = true;
+        } else {
+          passed.get(i).add(rule);
+          verdict.ifPresent(v -> found[i] = v);
         }
-        return verdict;
-      }
-      passed.add(rule);
-      if (verdict.isPresent()) {
-        deferral = verdict.get();
       }
     }
-    return Optional.ofNullable(deferral);
+    List<Optional<Verdict>> result = new ArrayList<>(n);
+    for (Verdict v : found) {
+      result.add(Optional.ofNullable(v));
+    }
+    return result;
   }
 }

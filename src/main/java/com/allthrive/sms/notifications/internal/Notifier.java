@@ -77,7 +77,7 @@ class Notifier {
         : decisions.record(eventId, candidate, Outcome.DEFERRED, "quiet_hours", queued.messageId());
   }
 
-  private static OutgoingSms message(
+  static OutgoingSms message(
       Candidate c, TextFitter.Fitted fitted, OutgoingText text, Instant sendAt) {
     return OutgoingSms.of(text.key(), c.to(), c.type(), fitted.body(), c.recipientId())
         .withAccounting(

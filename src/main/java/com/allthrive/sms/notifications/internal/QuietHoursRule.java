@@ -1,7 +1,10 @@
 package com.allthrive.sms.notifications.internal;
 
 import com.allthrive.sms.preferences.SmsPreferences;
+import com.allthrive.sms.shared.UserId;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,10 +21,36 @@ class QuietHoursRule implements Rule {
 
   @Override
   public Optional<Verdict> apply(Candidate c, Instant now) {
-    if (c.critical() || c.recipient() == null) {
+    if (!applies(c)) {
       return Optional.empty();
     }
-    Optional<Instant> end = preferences.quietHoursEnd(c.recipient().id(), now);
+    return verdict(c, preferences.quietHoursEnd(c.recipient().id(), now));
+  }
+
+  @Override
+  public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now) {
+    Map<UserId, Instant> ends =
+        preferences.quietHoursEnds(
+            candidates.stream()
+                .filter(QuietHoursRule::applies)
+                .map(c -> c.recipient().id())
+                .distinct()
+                .toList(),
+            now);
+    return candidates.stream()
+        .map(
+            c ->
+                applies(c)
+                    ? verdict(c, Optional.ofNullable(ends.get(c.recipient().id())))
+                    : Optional.<Verdict>empty())
+        .toList();
+  }
+
+  private static boolean applies(Candidate c) {
+    return !c.critical() && c.recipient() != null;
+  }
+
+  private static Optional<Verdict> verdict(Candidate c, Optional<Instant> end) {
     if (end.isEmpty()) {
       return Optional.empty();
     }

@@ -1,7 +1,7 @@
 package com.allthrive.sms.notifications.internal;
 
 import com.allthrive.sms.delivery.MessageType;
-import com.allthrive.sms.delivery.Priority;
+import com.allthrive.sms.delivery.SmsOutbox;
 import com.allthrive.sms.notifications.NotificationsSettings;
 import com.allthrive.sms.preferences.Category;
 import com.allthrive.sms.shared.UserId;
@@ -30,7 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * few pages at once), so a challenge of any size is never held in memory or in one transaction.
  * Each participant's reminder is claimed by a unique row ({@code challenge_reminder}) in the
  * transaction that records the decision and the message: a rerun after a crash, a restart or a
- * second instance skips whoever was done and carries on.
+ * second instance skips whoever was done and carries on. A page is decided at once ({@link
+ * ReminderPage}), or one participant at a time when the day's spend cap refuses it whole; the texts
+ * of the run go out when its last page is written ({@link SmsOutbox#releaseHeld}).
  */
 @Component
 class ReminderFanout {
@@ -40,6 +42,9 @@ class ReminderFanout {
   private final ChallengeStore challenges;
   private final Recipients recipients;
   private final Notifier notifier;
+  private final ReminderPage pages;
+  private final ReminderTexts texts;
+  private final SmsOutbox outbox;
   private final TransactionTemplate transactions;
   private final NotificationsSettings settings;
   private final Clock clock;
@@ -48,12 +53,18 @@ class ReminderFanout {
       ChallengeStore challenges,
       Recipients recipients,
       Notifier notifier,
+      ReminderPage pages,
+      ReminderTexts texts,
+      SmsOutbox outbox,
       TransactionTemplate transactions,
       NotificationsSettings settings,
       Clock clock) {
     this.challenges = challenges;
     this.recipients = recipients;
     this.notifier = notifier;
+    this.pages = pages;
+    this.texts = texts;
+    this.outbox = outbox;
     this.transactions = transactions;
     this.settings = settings;
     this.clock = clock;
@@ -79,13 +90,18 @@ class ReminderFanout {
     Instant at = window.fireAt(challenge.deadline());
     if (now.isBefore(at)) {
       Duration wait = Duration.between(now, at);
-      return Optional.of(now.plus(min(wait, settings.reminderRecheck())));
+      return Optional.of(now.plus(ReminderTexts.min(wait, settings.reminderRecheck())));
     }
     if (now.isAfter(at.plus(settings.reminderGrace())) || !now.isBefore(challenge.deadline())) {
       log.warn("Reminder {} is past its grace; not sent", run.id());
       return Optional.empty();
     }
-    fanOut(challenge, window, eventId(challenge.id(), window));
+    Instant started = clock.instant();
+    try {
+      fanOut(challenge, window, eventId(challenge.id(), window));
+    } finally {
+      release(challenge, started);
+    }
     return Optional.empty();
   }
 
@@ -115,14 +131,12 @@ class ReminderFanout {
             pool.submit(
                 () -> {
                   try {
-                    transactions.executeWithoutResult(
-                        s -> {
-                          if (challenges.isCurrent(challenge.id(), challenge.version())) {
-                            decide(challenge, window, eventId, users);
-                          } else {
-                            outdated.set(true);
-                          }
-                        });
+                    inTransaction(
+                        challenge, outdated, () -> pages.decide(challenge, window, eventId, users));
+                  } catch (SmsOutbox.BudgetExceeded e) {
+                    // the day's cap refuses the page whole: each participant is decided alone
+                    inTransaction(
+                        challenge, outdated, () -> decide(challenge, window, eventId, users));
                   } finally {
                     slots.release();
                   }
@@ -135,6 +149,31 @@ class ReminderFanout {
       throw new IllegalStateException("reminder fan-out interrupted", e);
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /** Runs {@code page} in a transaction of its own while the challenge has the version sent. */
+  private void inTransaction(Challenge challenge, AtomicBoolean outdated, Runnable page) {
+    transactions.executeWithoutResult(
+        s -> {
+          if (challenges.isCurrent(challenge.id(), challenge.version())) {
+            page.run();
+          } else {
+            outdated.set(true);
+          }
+        });
+  }
+
+  /**
+   * The texts of the pages written wait for the run's end, so that sending them does not slow the
+   * writing of the rest; they go out now. Should this fail, they go out by the end of their hold.
+   */
+  private void release(Challenge challenge, Instant since) {
+    try {
+      int released = outbox.releaseHeld(ReminderTexts.RELATED_TYPE, challenge.id(), since);
+      log.debug("Reminder of {}: {} texts released", challenge.id(), released);
+    } catch (RuntimeException e) {
+      log.warn("Reminder texts of {} wait for the end of their hold", challenge.id(), e);
     }
   }
 
@@ -156,6 +195,7 @@ class ReminderFanout {
     }
   }
 
+  /** The page one participant at a time: when the day's spend cap refuses the page whole. */
   private void decide(
       Challenge challenge, ReminderWindow window, String eventId, List<UserId> page) {
     Instant now = clock.instant();
@@ -172,33 +212,9 @@ class ReminderFanout {
       notifier.notify(
           eventId,
           candidate,
-          key(challenge, window, user),
-          sendAt -> text(challenge, window, user, sendAt));
+          ReminderTexts.key(challenge, window, user),
+          sendAt -> texts.text(challenge, window, user, sendAt));
     }
-  }
-
-  private OutgoingText text(Challenge c, ReminderWindow window, UserId user, Instant sendAt) {
-    Template body =
-        Template.builder()
-            .fixed(
-                "Reminder: "
-                    + window.timeLeft(c.deadline(), sendAt, settings.reminderGrace())
-                    + " left to complete \"")
-            .user(c.title(), 60)
-            .fixed("\"\n\nSubmit now: " + c.url())
-            .build();
-    Duration validity = min(settings.reminderGrace(), Duration.between(sendAt, c.deadline()));
-    return new OutgoingText(
-        key(c, window, user),
-        body,
-        "Challenge",
-        c.id(),
-        Priority.NORMAL,
-        validity.isNegative() || validity.isZero() ? Duration.ofSeconds(1) : validity);
-  }
-
-  private static String key(Challenge c, ReminderWindow window, UserId user) {
-    return "challenge-reminder:" + c.id() + ":" + user.value() + ":" + window.code();
   }
 
   /** The decisions of one window share an id, the same on every run. */
@@ -207,9 +223,5 @@ class ReminderFanout {
             ("challenge-reminder:" + window.code() + ":" + challengeId)
                 .getBytes(StandardCharsets.UTF_8))
         .toString();
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
   }
 }

@@ -12,8 +12,11 @@ import com.allthrive.sms.shared.UserId;
 import com.allthrive.sms.shared.UserSmsQuota;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +26,7 @@ public class PreferencesService implements SmsPreferences {
 
   private final Accounts accounts;
   private final PreferencesRepository preferences;
+  private final PreferencePages pages;
   private final OptOutList optOuts;
   private final ConsentLedger ledger;
   private final ConsentRecorder recorder;
@@ -32,6 +36,7 @@ public class PreferencesService implements SmsPreferences {
   PreferencesService(
       Accounts accounts,
       PreferencesRepository preferences,
+      PreferencePages pages,
       OptOutList optOuts,
       ConsentLedger ledger,
       ConsentRecorder recorder,
@@ -39,6 +44,7 @@ public class PreferencesService implements SmsPreferences {
       Clock clock) {
     this.accounts = accounts;
     this.preferences = preferences;
+    this.pages = pages;
     this.optOuts = optOuts;
     this.ledger = ledger;
     this.recorder = recorder;
@@ -77,6 +83,36 @@ public class PreferencesService implements SmsPreferences {
       return Optional.empty();
     }
     return accounts.find(user).flatMap(a -> window.get().endIfInside(at, a.timezone()));
+  }
+
+  @Override
+  public Set<PhoneNumber> optedOut(Collection<PhoneNumber> numbers) {
+    return pages.optedOut(numbers);
+  }
+
+  @Override
+  public Set<UserId> withConsent(Map<UserId, PhoneNumber> numbers) {
+    return pages.withConsent(numbers);
+  }
+
+  @Override
+  public Set<UserId> notAllowing(Collection<UserId> users, Category category) {
+    return pages.notAllowing(users, category);
+  }
+
+  @Override
+  public Map<UserId, Instant> quietHoursEnds(Collection<UserId> users, Instant at) {
+    Map<UserId, QuietHoursWindow> windows = pages.quietHours(users);
+    Map<UserId, Instant> ends = new HashMap<>();
+    accounts
+        .findAll(windows.keySet())
+        .forEach(
+            (user, account) ->
+                windows
+                    .get(user)
+                    .endIfInside(at, account.timezone())
+                    .ifPresent(end -> ends.put(user, end)));
+    return ends;
   }
 
   /**
