@@ -171,8 +171,23 @@ abstract class SendTimeChecksTests {
     dispatchTasksDueNow();
   }
 
-  /** The scheduler runs on the real clock: what the moved service clock made due runs now. */
+  /**
+   * The scheduler runs on the real clock: what the moved service clock made due runs now. A run
+   * that began before the clock moved (a deferred message's task is due at once on the real clock,
+   * and its run puts it off again) is let finish first: moving a task while it is picked would be
+   * undone by that run putting it off.
+   */
   void dispatchTasksDueNow() {
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from scheduled_tasks"
+                                + " where task_name = 'sms-dispatch' and picked = true")
+                        .query(Integer.class)
+                        .single()
+                    == 0);
     jdbc.sql(
             "update scheduled_tasks set execution_time = :now"
                 + " where task_name = 'sms-dispatch' and picked = false")
