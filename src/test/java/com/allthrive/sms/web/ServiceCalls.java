@@ -79,6 +79,16 @@ final class ServiceCalls {
             + "\",\"points\":10}}");
   }
 
+  /** A text "from" a phone, as the demo console sends it. */
+  JsonNode inbound(String from, String body) {
+    return send(
+        "POST",
+        "/api/v1/demo/inbound",
+        "{\"from\":\"" + from + "\",\"body\":\"" + body + "\"}",
+        null,
+        null);
+  }
+
   JsonNode event(String key, String body) {
     return send(
         "POST", "/api/v1/events", body, "X-Api-Key", TestKeys.PLATFORM_KEY, "Idempotency-Key", key);

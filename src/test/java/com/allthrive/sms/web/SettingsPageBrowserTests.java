@@ -108,6 +108,29 @@ class SettingsPageBrowserTests {
     assertThat(browser.find(By.id("error-allow_sms_dm_notifications")).getText()).isEmpty();
   }
 
+  @Test
+  void showsTheQuotaTheUsersTextsTheConsentHistoryAndHowToResumeAfterStop() {
+    var calls = new ServiceCalls(port);
+    calls.achievement("demo-chloe", "Seventh Streak");
+    browser.open(url("/settings"));
+    new Select(browser.find(By.id("demo-user"))).selectByValue("demo-chloe");
+    browser.find(By.cssSelector("#demo-login button")).click();
+    browser.untilText(By.id("recent-rows"), "Seventh Streak");
+
+    var view = calls.preferences(calls.token("demo-chloe"));
+    assertThat(browser.find(By.id("remaining-hour")).getText())
+        .isEqualTo(view.get("remaining_this_hour").asString());
+    assertThat(browser.find(By.id("app")).getText())
+        .contains("Security alerts are always sent to verified phone numbers.");
+    assertThat(browser.find(By.id("consent-rows")).getText()).isNotBlank();
+    assertThat(browser.find(By.id("stop-notice")).isDisplayed()).isFalse();
+
+    calls.inbound("+16135550142", "STOP");
+    browser.driver().navigate().refresh();
+    browser.until(d -> d.findElement(By.id("stop-notice")).isDisplayed());
+    assertThat(browser.find(By.id("stop-notice")).getText()).contains("START");
+  }
+
   /** Reads the code from the demo console in a second tab, as a newcomer would. */
   private String codeFromDemoOutbox(String number) {
     String settings = browser.driver().getWindowHandle();
