@@ -20,6 +20,10 @@
 # The bare endpoint is benchmark code (bench/src), put on the class path with -Dloader.path and
 # switched on with SMS_BENCH_BARE_INSERT=true; it is never in the jar.
 #
+# Also per phase: CPU ms per successful request of the service and of this database's PostgreSQL
+# backends (utime + stime from /proc). BENCH_PHASES picks phases (default "bare dm achievement");
+# BENCH_JFR=1 records the service with JFR and prints the top frames of the measured phases.
+#
 # Environment: BENCH_INTAKE_PORT (18281), BENCH_JAVA (java for the service; default the newest
 # JDK 21+ under /usr/lib/jvm), BENCH_USERS (20000), BENCH_WARMUP_SECONDS (10), BENCH_BARE_CLIENTS,
 # BENCH_BUILD=1 (rebuild the jar), PGHOST/PGPORT/PGUSER. Needs psql, curl, a JDK; the Gatling
@@ -42,6 +46,18 @@ JAR=$(ls target/allthrive-sms-*.jar 2>/dev/null | grep -v original | head -1 || 
 SERVICE_JAVA=${BENCH_JAVA:-$(ls -d /usr/lib/jvm/*-2[1-9]*/bin/java 2>/dev/null | sort -t- -k2 -V | tail -1 || true)}
 SERVICE_JAVA=${SERVICE_JAVA:-java}
 KEY="bench-platform-key"
+PHASES=${BENCH_PHASES:-bare dm achievement}
+JDK_BIN=$(dirname "$(readlink -f "$(command -v "$SERVICE_JAVA")")")
+source bench/e2e-profile.sh
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_ticks() {
+  local pid sum=0
+  for pid in $(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -Atd postgres -c \
+      "select pid from pg_stat_activity where datname = '$DB' and pid <> pg_backend_pid()"); do
+    sum=$((sum + $(ticks "$pid")))
+  done
+  echo "$sum"
+}
 
 if [[ -z "$JAR" || "${BENCH_BUILD:-0}" == 1 ]]; then
   ./mvnw -q -B -DskipTests package
@@ -69,7 +85,7 @@ env SERVER_PORT=$PORT SMS_DEMO=false SMS_PROVIDER=console SMS_BENCH_BARE_INSERT=
   DB_SCHEDULER_POLLING_STRATEGY=lock_and_fetch ${BENCH_SERVICE_ENV:-} \
   PLATFORM_API_KEY=$KEY ADMIN_API_KEY=bench-admin-key JWT_SECRET=bench-jwt-secret-of-at-least-thirty-two-bytes \
   SMS_SECRET_KEY=bench-secret-key-of-at-least-thirty-two-characters \
-  "$SERVICE_JAVA" -Dloader.path="$OUT/classes" -cp "$JAR" \
+  "$SERVICE_JAVA" $(jfr_options) -Dloader.path="$OUT/classes" -cp "$JAR" \
   org.springframework.boot.loader.launch.PropertiesLauncher >"$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 120); do
@@ -86,24 +102,32 @@ $PSQL -v users="$USERS" -f bench/seed-users.sql >/dev/null
 phase() {
   local target=$1 rate=$2 seconds=$3 label=$4 clients=0
   [[ $target == bare ]] && clients=$BARE_CLIENTS
+  local service0 pg0 service1 pg1
+  service0=$(ticks "$SERVICE_PID"); pg0=$(pg_ticks)
   ./mvnw -q -B -f bench/gatling/pom.xml gatling:test -Dbase="http://localhost:$PORT" -Dkey=$KEY \
     -Dtarget="$target" -Drate="$rate" -Dclients="$clients" -Dseconds="$seconds" -Dusers="$USERS" \
     >"$OUT/gatling-$label.log" 2>&1 \
     || { tail -30 "$OUT/gatling-$label.log"; exit 1; }
+  service1=$(ticks "$SERVICE_PID"); pg1=$(pg_ticks)
   # Gatling's "Global Information": columns total | OK | KO; latencies of the OK requests
-  awk -F'|' -v label="$label" -v seconds="$seconds" '
+  awk -F'|' -v label="$label" -v seconds="$seconds" -v hz="$(getconf CLK_TCK)" \
+      -v service=$((service1 - service0)) -v pg=$((pg1 - pg0)) '
     function num(v) { gsub(/[ ,]/, "", v); return v }
     /> request count/                 { total = num($2); ok = num($3); ko = num($4) + 0 }
     /> response time 50th percentile/ { p50 = num($3) }
     /> response time 99th percentile/ { p99 = num($3) }
     /> mean throughput/               { rps = num($3) }
-    END { printf "%-12s requests %7d  failed %6d  ok/s %8.1f  p50 %6s ms  p99 %6s ms\n",
-                 label, total, ko, rps, p50, p99 }' "$OUT/gatling-$label.log"
+    END { per = ok > 0 ? 1000 / hz / ok : 0
+          printf "%-12s requests %7d  failed %6d  ok/s %8.1f  p50 %6s ms  p99 %6s ms  CPU ms/ok service %5.2f + PostgreSQL %5.2f\n",
+                 label, total, ko, rps, p50, p99, service * per, pg * per }' "$OUT/gatling-$label.log"
 }
 
 echo "service: $("$SERVICE_JAVA" -version 2>&1 | head -1), database $DB, $USERS users, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-for target in bare dm achievement; do
+for target in $PHASES; do
   phase "$target" "$RATE" "$WARMUP" "warmup-$target" >/dev/null
+  jfr_start
   phase "$target" "$RATE" "$SECONDS_" "$target"
+  jfr_stop
+  jfr_summary
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); target: >= 2000 events/s with p99 <= 50 ms, and >= 0.5 x the bare ok/s"

@@ -32,15 +32,16 @@ public interface SmsOutbox {
 
   /**
    * {@link #enqueue} for a page of messages with distinct keys, in a few statements: one answer per
-   * message, in order ({@code created} false where the key was seen before). The pages of one run
-   * are written before their texts go out: their dispatch is held until {@link #releaseHeld}, or
-   * for at most the immediate-dispatch grace ({@code DeliverySettings}) if that never comes, so the
-   * sends of the first pages do not slow down the writing of the rest. The day's spend cap takes
-   * the page whole or not at all: when it would be passed, {@link BudgetExceeded} is thrown and the
-   * caller's transaction must roll back (the caller may then queue the messages one by one, each
-   * refused or taken on its own).
+   * message, in order ({@code created} false where the key was seen before). Without {@code hold}
+   * the texts due now go out right after the commit, as with {@link #enqueue}. With it (the pages
+   * of one run, written before their texts go out) their dispatch is held until {@link
+   * #releaseHeld}, or for at most the immediate-dispatch grace ({@code DeliverySettings}) if that
+   * never comes, so the sends of the first pages do not slow down the writing of the rest. The
+   * day's spend cap takes the page whole or not at all: when it would be passed, {@link
+   * BudgetExceeded} is thrown and the caller's transaction must roll back (the caller may then
+   * queue the messages one by one, each refused or taken on its own).
    */
-  List<Queued> enqueueAll(List<OutgoingSms> messages);
+  List<Queued> enqueueAll(List<OutgoingSms> messages, boolean hold);
 
   /**
    * Lets the held messages about one object ({@code related_object_type} and {@code _id}) queued by

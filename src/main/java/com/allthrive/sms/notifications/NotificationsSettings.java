@@ -26,6 +26,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param segmentBudgets budgets per message type code (e.g. {@code direct_message: 1}); a type
  *     listed here has its user parts shortened as far as needed to fit
  * @param decisionRetention how long a policy decision is kept ({@code SMS_DECISION_RETENTION})
+ * @param intakeBatch events taken in at the same moment that commit in one transaction, at most
+ *     ({@code SMS_NOTIFICATIONS_INTAKE_BATCH})
+ * @param intakeCommitters transactions of events taken in at once ({@code
+ *     SMS_NOTIFICATIONS_INTAKE_COMMITTERS})
  * @param eventRetention how long an event's idempotency key and answer are kept ({@code
  *     SMS_EVENT_RETENTION}); a key repeated later is taken as a new event
  */
@@ -44,7 +48,9 @@ public record NotificationsSettings(
     @DefaultValue("3") int segmentBudget,
     Map<String, Integer> segmentBudgets,
     @DefaultValue("90d") Duration decisionRetention,
-    @DefaultValue("7d") Duration eventRetention) {
+    @DefaultValue("7d") Duration eventRetention,
+    @DefaultValue("64") int intakeBatch,
+    @DefaultValue("2") int intakeCommitters) {
 
   public NotificationsSettings {
     // environment variables arrive as SMS_NOTIFICATIONS_SEGMENT_BUDGETS_DIRECT_MESSAGE=1

@@ -20,9 +20,14 @@ public final class PlatformHttp {
 
   /** An event under a fresh idempotency key; the response body. */
   public HttpResponse<String> event(String type, String data) {
+    return event(UUID.randomUUID().toString(), type, data);
+  }
+
+  /** An event under the idempotency key given. */
+  public HttpResponse<String> event(String key, String type, String data) {
     return send(
         HttpRequest.newBuilder(URI.create(base + "/api/v1/events"))
-            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .header("Idempotency-Key", key)
             .POST(
                 HttpRequest.BodyPublishers.ofString(
                     "{\"type\":\"" + type + "\",\"data\":" + data + "}")));

@@ -95,13 +95,13 @@ class JdbcSmsOutbox implements SmsOutbox {
    */
   @Override
   @Transactional
-  public List<Queued> enqueueAll(List<OutgoingSms> messages) {
+  public List<Queued> enqueueAll(List<OutgoingSms> messages, boolean hold) {
     Instant now = clock.instant();
     List<OutboxRows.Prepared> prepared =
-        messages.stream().map(m -> rows.prepare(m, now, false)).toList();
+        messages.stream().map(m -> rows.prepare(m, now, !hold)).toList();
     List<Optional<Long>> ids =
         postgres
-            ? pages.insertWithTasks(prepared, rows.heldUntil(now))
+            ? pages.insertWithTasks(prepared, hold ? rows.heldUntil(now) : now)
             : prepared.stream().map(this::insertThenSchedule).toList();
     Map<MessageType, BigDecimal> spend = new EnumMap<>(MessageType.class);
     for (int i = 0; i < prepared.size(); i++) {

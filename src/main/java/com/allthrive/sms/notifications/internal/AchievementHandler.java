@@ -15,12 +15,10 @@ class AchievementHandler implements EventHandler<AchievementHandler.Unlocked> {
 
   record Unlocked(UserId user, String achievementId, String name, int points) {}
 
-  private final Notifier notifier;
   private final Recipients recipients;
   private final NotificationsSettings settings;
 
-  AchievementHandler(Notifier notifier, Recipients recipients, NotificationsSettings settings) {
-    this.notifier = notifier;
+  AchievementHandler(Recipients recipients, NotificationsSettings settings) {
     this.recipients = recipients;
     this.settings = settings;
   }
@@ -40,7 +38,7 @@ class AchievementHandler implements EventHandler<AchievementHandler.Unlocked> {
   }
 
   @Override
-  public List<Decision> handle(String eventId, Unlocked event) {
+  public List<Planned> plan(String eventId, Unlocked event) {
     var candidate =
         recipients.candidate(
             event.user(), MessageType.ACHIEVEMENT_UNLOCK, Category.ACHIEVEMENT_UNLOCKS, null);
@@ -63,6 +61,6 @@ class AchievementHandler implements EventHandler<AchievementHandler.Unlocked> {
             event.achievementId(),
             Priority.LOW,
             Duration.ofHours(24));
-    return List.of(notifier.notify(eventId, candidate, text));
+    return List.of(Planned.send(candidate, text));
   }
 }

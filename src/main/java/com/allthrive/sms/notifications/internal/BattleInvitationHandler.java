@@ -22,11 +22,9 @@ class BattleInvitationHandler implements EventHandler<BattleInvitationHandler.In
       String topic,
       String link) {}
 
-  private final Notifier notifier;
   private final NotificationsSettings settings;
 
-  BattleInvitationHandler(Notifier notifier, NotificationsSettings settings) {
-    this.notifier = notifier;
+  BattleInvitationHandler(NotificationsSettings settings) {
     this.settings = settings;
   }
 
@@ -51,7 +49,7 @@ class BattleInvitationHandler implements EventHandler<BattleInvitationHandler.In
   }
 
   @Override
-  public List<Decision> handle(String eventId, Invitation event) {
+  public List<Planned> plan(String eventId, Invitation event) {
     var candidate =
         new Candidate(
             MessageType.BATTLE_INVITATION,
@@ -70,7 +68,7 @@ class BattleInvitationHandler implements EventHandler<BattleInvitationHandler.In
             event.invitationId(),
             Priority.NORMAL,
             settings.invitationValidity());
-    return List.of(notifier.notify(eventId, candidate, text));
+    return List.of(Planned.send(candidate, text));
   }
 
   private Template body(Invitation event) {

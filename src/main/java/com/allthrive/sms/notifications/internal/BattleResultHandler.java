@@ -23,11 +23,9 @@ class BattleResultHandler implements EventHandler<BattleResultHandler.Completed>
       UserId winner,
       boolean tie) {}
 
-  private final Notifier notifier;
   private final Recipients recipients;
 
-  BattleResultHandler(Notifier notifier, Recipients recipients) {
-    this.notifier = notifier;
+  BattleResultHandler(Recipients recipients) {
     this.recipients = recipients;
   }
 
@@ -62,8 +60,8 @@ class BattleResultHandler implements EventHandler<BattleResultHandler.Completed>
   }
 
   @Override
-  public List<Decision> handle(String eventId, Completed event) {
-    List<Decision> decisions = new ArrayList<>();
+  public List<Planned> plan(String eventId, Completed event) {
+    List<Planned> decisions = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       Participant me = event.participants().get(i);
       Participant opponent = event.participants().get(1 - i);
@@ -77,7 +75,7 @@ class BattleResultHandler implements EventHandler<BattleResultHandler.Completed>
               event.battleId(),
               Priority.NORMAL,
               Duration.ofHours(24));
-      decisions.add(notifier.notify(eventId, candidate, text));
+      decisions.add(Planned.send(candidate, text));
     }
     return decisions;
   }

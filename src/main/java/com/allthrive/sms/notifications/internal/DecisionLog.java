@@ -50,10 +50,16 @@ class DecisionLog {
   }
 
   /** One decision of a page, as {@link #record} takes it. */
-  record Entry(Candidate candidate, Outcome outcome, String reason, Long messageId) {}
+  record Entry(
+      String eventId, Candidate candidate, Outcome outcome, String reason, Long messageId) {
 
-  /** {@link #record} for a page of decisions of one event: one statement per chunk. */
-  void recordAll(String eventId, List<Entry> entries) {
+    Decision decision() {
+      return Decision.of(candidate.recipientId(), outcome, reason, messageId);
+    }
+  }
+
+  /** {@link #record} for a page of decisions, of one event or several: one statement per chunk. */
+  void recordAll(List<Entry> entries) {
     Instant now = clock.instant();
     for (int from = 0; from < entries.size(); from += CHUNK) {
       List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
@@ -65,7 +71,7 @@ class DecisionLog {
       for (Entry e : chunk) {
         Candidate c = e.candidate();
         sql.append(args.isEmpty() ? "(?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?)");
-        args.add(eventId);
+        args.add(e.eventId());
         args.add(text(c.recipientId() == null ? null : c.recipientId().value()));
         args.add(text(c.to() == null ? null : c.to().masked()));
         args.add(c.type().code());

@@ -2,7 +2,6 @@ package com.allthrive.sms.notifications.internal;
 
 import com.allthrive.sms.delivery.MessageType;
 import com.allthrive.sms.delivery.Priority;
-import com.allthrive.sms.notifications.Outcome;
 import com.allthrive.sms.preferences.Category;
 import com.allthrive.sms.shared.UserId;
 import java.time.Duration;
@@ -31,14 +30,10 @@ class DirectMessageHandler implements EventHandler<DirectMessageHandler.Created>
       String preview,
       String threadUrl) {}
 
-  private final Notifier notifier;
   private final Recipients recipients;
-  private final DecisionLog decisions;
 
-  DirectMessageHandler(Notifier notifier, Recipients recipients, DecisionLog decisions) {
-    this.notifier = notifier;
+  DirectMessageHandler(Recipients recipients) {
     this.recipients = recipients;
-    this.decisions = decisions;
   }
 
   @Override
@@ -59,8 +54,8 @@ class DirectMessageHandler implements EventHandler<DirectMessageHandler.Created>
   }
 
   @Override
-  public List<Decision> handle(String eventId, Created event) {
-    List<Decision> out = new ArrayList<>();
+  public List<Planned> plan(String eventId, Created event) {
+    List<Planned> out = new ArrayList<>();
     Template body = body(event);
     List<UserId> ordered =
         event.recipients().stream().distinct().sorted(Comparator.comparing(UserId::value)).toList();
@@ -71,7 +66,7 @@ class DirectMessageHandler implements EventHandler<DirectMessageHandler.Created>
               .inThread(event.threadId())
               .triggeredBy(event.sender());
       if (user.equals(event.sender())) {
-        out.add(decisions.record(eventId, candidate, Outcome.SKIPPED, "own_message", null));
+        out.add(Planned.skip(candidate, "own_message"));
         continue;
       }
       var text =
@@ -82,7 +77,7 @@ class DirectMessageHandler implements EventHandler<DirectMessageHandler.Created>
               event.threadId(),
               Priority.NORMAL,
               Duration.ofHours(1));
-      out.add(notifier.notify(eventId, candidate, text));
+      out.add(Planned.send(candidate, text));
     }
     return out;
   }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Handles one platform event type: {@link #parse} validates {@code data} before anything is
- * written; {@link #handle} decides per recipient inside the intake's transaction.
+ * written; {@link #plan} says what the policy decides, per recipient, inside the intake's
+ * transaction.
  */
 interface EventHandler<T> {
 
@@ -12,5 +13,6 @@ interface EventHandler<T> {
 
   T parse(Fields data);
 
-  List<Decision> handle(String eventId, T event);
+  /** One item per recipient, in the order of the event's decisions. */
+  List<Planned> plan(String eventId, T event);
 }

@@ -1,22 +1,20 @@
 package com.allthrive.sms.notifications.internal;
 
 import com.allthrive.sms.shared.ApiProblem;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Takes platform events in, exactly once per {@code Idempotency-Key}: the same key with the same
  * body (member order aside) answers the first answer again; with another body, 409. The body is
- * validated before anything is written, and the key, decisions and messages commit together.
+ * validated before anything is written, and the key, decisions and messages commit together, in a
+ * transaction shared with the events taken in at the same moment ({@link IntakeBatches}).
  */
 @Service
 public class EventIntake {
@@ -25,19 +23,19 @@ public class EventIntake {
   public record Answer(String eventId, List<Decision> decisions) {}
 
   private final Map<String, EventHandler<?>> handlers;
+  private final IntakeBatches batches;
   private final EventStore store;
   private final JsonMapper json;
-  private final Clock clock;
 
-  EventIntake(List<EventHandler<?>> handlers, EventStore store, JsonMapper json, Clock clock) {
+  EventIntake(
+      List<EventHandler<?>> handlers, IntakeBatches batches, EventStore store, JsonMapper json) {
     this.handlers =
         handlers.stream().collect(Collectors.toMap(EventHandler::type, Function.identity()));
+    this.batches = batches;
     this.store = store;
     this.json = json;
-    this.clock = clock;
   }
 
-  @Transactional
   public Answer accept(String idempotencyKey, JsonNode body) {
     checkKey(idempotencyKey);
     if (body == null
@@ -58,16 +56,13 @@ public class EventIntake {
   private <T> Answer handle(EventHandler<T> handler, String key, JsonNode body) {
     T event = handler.parse(new Fields(body.get("data")));
     String hash = CanonicalJson.hash(body);
-    String id = UUID.randomUUID().toString();
-    if (!store.claim(id, key, hash, handler.type(), clock.instant())) {
-      return replay(key, hash);
+    try {
+      return batches
+          .submit(key, hash, handler.type(), id -> handler.plan(id, event))
+          .orElseGet(() -> replay(key, hash));
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
-    Answer answer;
-    try (var logged = MDC.putCloseable("event_id", id)) {
-      answer = new Answer(id, handler.handle(id, event));
-    }
-    store.answer(id, json.writeValueAsString(answer));
-    return answer;
   }
 
   private Answer replay(String key, String hash) {

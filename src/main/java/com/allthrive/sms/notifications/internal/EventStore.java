@@ -2,8 +2,16 @@ package com.allthrive.sms.notifications.internal;
 
 import static com.allthrive.sms.shared.Timestamps.utc;
 
+import com.allthrive.sms.shared.Databases;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,10 +21,42 @@ class EventStore {
 
   record Stored(String id, String bodyHash, String response) {}
 
-  private final JdbcClient jdbc;
+  /** A key to claim for a new event. */
+  record Claim(String id, String key, String hash, String type) {}
 
-  EventStore(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+  private final boolean postgres;
+
+  EventStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.template = template;
+    this.postgres = Databases.isPostgres(dataSource);
+  }
+
+  /** {@link #claim} for several distinct keys in one statement: the ids of the claims taken. */
+  Set<String> claimAll(List<Claim> claims, Instant at) {
+    if (!postgres || claims.size() == 1) {
+      Set<String> taken = new HashSet<>();
+      claims.stream()
+          .filter(c -> claim(c.id(), c.key(), c.hash(), c.type(), at))
+          .forEach(c -> taken.add(c.id()));
+      return taken;
+    }
+    StringBuilder sql =
+        new StringBuilder(
+            "insert into platform_event (id, idempotency_key, body_hash, event_type, created_at)"
+                + " values ");
+    List<Object> args = new ArrayList<>(claims.size() * 5);
+    for (Claim c : claims) {
+      sql.append(args.isEmpty() ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+      args.addAll(List.of(c.id(), c.key(), c.hash(), c.type(), utc(at)));
+    }
+    return new HashSet<>(
+        jdbc.sql(sql.append(" on conflict do nothing returning id").toString())
+            .params(args)
+            .query(String.class)
+            .list());
   }
 
   /** Claims the key; false when it was claimed before (concurrent claims wait on the row). */
@@ -40,6 +80,17 @@ class EventStore {
         .param("key", key)
         .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3)))
         .optional();
+  }
+
+  /** The answers of several events, by event id, in one round trip. */
+  void answerAll(Map<String, String> responses) {
+    if (responses.size() == 1) {
+      responses.forEach(this::answer);
+      return;
+    }
+    template.batchUpdate(
+        "update platform_event set response = ? where id = ?",
+        responses.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
   }
 
   void answer(String id, String response) {

@@ -1,9 +1,7 @@
 package com.allthrive.sms.notifications.internal;
 
-import com.allthrive.sms.delivery.MessageType;
 import com.allthrive.sms.delivery.SmsOutbox;
 import com.allthrive.sms.notifications.NotificationsSettings;
-import com.allthrive.sms.preferences.Category;
 import com.allthrive.sms.shared.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -40,10 +38,7 @@ class ReminderFanout {
   private static final Logger log = LoggerFactory.getLogger(ReminderFanout.class);
 
   private final ChallengeStore challenges;
-  private final Recipients recipients;
-  private final Notifier notifier;
   private final ReminderPage pages;
-  private final ReminderTexts texts;
   private final SmsOutbox outbox;
   private final TransactionTemplate transactions;
   private final NotificationsSettings settings;
@@ -51,19 +46,13 @@ class ReminderFanout {
 
   ReminderFanout(
       ChallengeStore challenges,
-      Recipients recipients,
-      Notifier notifier,
       ReminderPage pages,
-      ReminderTexts texts,
       SmsOutbox outbox,
       TransactionTemplate transactions,
       NotificationsSettings settings,
       Clock clock) {
     this.challenges = challenges;
-    this.recipients = recipients;
-    this.notifier = notifier;
     this.pages = pages;
-    this.texts = texts;
     this.outbox = outbox;
     this.transactions = transactions;
     this.settings = settings;
@@ -136,7 +125,9 @@ class ReminderFanout {
                   } catch (SmsOutbox.BudgetExceeded e) {
                     // the day's cap refuses the page whole: each participant is decided alone
                     inTransaction(
-                        challenge, outdated, () -> decide(challenge, window, eventId, users));
+                        challenge,
+                        outdated,
+                        () -> pages.decideOneByOne(challenge, window, eventId, users));
                   } finally {
                     slots.release();
                   }
@@ -192,28 +183,6 @@ class ReminderFanout {
         throw new IllegalStateException("a page of the reminder fan-out failed", e.getCause());
       }
       it.remove();
-    }
-  }
-
-  /** The page one participant at a time: when the day's spend cap refuses the page whole. */
-  private void decide(
-      Challenge challenge, ReminderWindow window, String eventId, List<UserId> page) {
-    Instant now = clock.instant();
-    for (UserId user : page) {
-      if (!challenges.claim(challenge.id(), user, window, now)) {
-        continue;
-      }
-      var candidate =
-          recipients.candidate(
-              user,
-              MessageType.CHALLENGE_REMINDER,
-              Category.CHALLENGE_REMINDERS,
-              challenge.deadline());
-      notifier.notify(
-          eventId,
-          candidate,
-          ReminderTexts.key(challenge, window, user),
-          sendAt -> texts.text(challenge, window, user, sendAt));
     }
   }
 

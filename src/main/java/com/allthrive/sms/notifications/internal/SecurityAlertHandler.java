@@ -18,19 +18,13 @@ class SecurityAlertHandler implements EventHandler<SecurityAlertHandler.Alert> {
   private final String type;
   private final boolean needsDetails;
   private final Function<Alert, Template> text;
-  private final Notifier notifier;
   private final Recipients recipients;
 
   SecurityAlertHandler(
-      String type,
-      boolean needsDetails,
-      Function<Alert, Template> text,
-      Notifier notifier,
-      Recipients recipients) {
+      String type, boolean needsDetails, Function<Alert, Template> text, Recipients recipients) {
     this.type = type;
     this.needsDetails = needsDetails;
     this.text = text;
-    this.notifier = notifier;
     this.recipients = recipients;
   }
 
@@ -45,7 +39,7 @@ class SecurityAlertHandler implements EventHandler<SecurityAlertHandler.Alert> {
   }
 
   @Override
-  public List<Decision> handle(String eventId, Alert event) {
+  public List<Planned> plan(String eventId, Alert event) {
     var candidate = recipients.candidate(event.user(), MessageType.SECURITY_ALERT, null, null);
     Template body =
         text.apply(event)
@@ -58,6 +52,6 @@ class SecurityAlertHandler implements EventHandler<SecurityAlertHandler.Alert> {
             type,
             Priority.HIGH,
             Duration.ofHours(1));
-    return List.of(notifier.notify(eventId, candidate, message));
+    return List.of(Planned.send(candidate, message));
   }
 }

@@ -9,27 +9,25 @@ import org.springframework.context.annotation.Configuration;
 class SecurityAlerts {
 
   @Bean
-  SecurityAlertHandler passwordChanged(Notifier n, Recipients r, NotificationsSettings s) {
+  SecurityAlertHandler passwordChanged(Recipients r, NotificationsSettings s) {
     return new SecurityAlertHandler(
         "security.password_changed",
         false,
         a -> Template.fixed("Your " + s.brandName() + " password was changed."),
-        n,
         r);
   }
 
   @Bean
-  SecurityAlertHandler emailChanged(Notifier n, Recipients r, NotificationsSettings s) {
+  SecurityAlertHandler emailChanged(Recipients r, NotificationsSettings s) {
     return new SecurityAlertHandler(
         "security.email_changed",
         false,
         a -> Template.fixed("Your " + s.brandName() + " email was changed."),
-        n,
         r);
   }
 
   @Bean
-  SecurityAlertHandler newLogin(Notifier n, Recipients r, NotificationsSettings s) {
+  SecurityAlertHandler newLogin(Recipients r, NotificationsSettings s) {
     return new SecurityAlertHandler(
         "security.new_login",
         true,
@@ -39,7 +37,6 @@ class SecurityAlerts {
                 .user(a.details(), 80)
                 .fixed(".")
                 .build(),
-        n,
         r);
   }
 }

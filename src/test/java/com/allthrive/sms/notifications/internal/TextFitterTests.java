@@ -110,6 +110,8 @@ class TextFitterTests {
             3,
             budgets,
             Duration.ofDays(90),
-            Duration.ofDays(7)));
+            Duration.ofDays(7),
+            64,
+            2));
   }
 }

@@ -1,0 +1,181 @@
+package com.allthrive.sms.notifications.internal;
+
+import com.allthrive.sms.notifications.NotificationsSettings;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Commits the events taken in at the same moment together (group commit). Each committer thread
+ * takes what waits, up to {@code intakeBatch} events with distinct keys, and claims their keys,
+ * decides all their recipients ({@link PageDecider}) and stores their answers in one transaction;
+ * an event is answered only once that transaction has committed. A quiet service commits each event
+ * alone, as soon as it arrives. Should the transaction fail (one event's data, the day's spend cap,
+ * a deadlock), each of its events is taken again alone and decided one recipient at a time, so that
+ * one event's failure is its own.
+ */
+@Component
+class IntakeBatches implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(IntakeBatches.class);
+
+  /** An event waiting for its transaction; the answer is empty when its key was taken before. */
+  record Submission(
+      EventStore.Claim claim,
+      Function<String, List<Planned>> plan,
+      CompletableFuture<Optional<EventIntake.Answer>> answer) {}
+
+  private final BlockingDeque<Submission> waiting = new LinkedBlockingDeque<>();
+  private final EventStore store;
+  private final PageDecider decider;
+  private final TransactionTemplate transactions;
+  private final JsonMapper json;
+  private final Clock clock;
+  private final int batch;
+  private final DistributionSummary sizes;
+  private final List<Thread> committers = new ArrayList<>();
+
+  IntakeBatches(
+      EventStore store,
+      PageDecider decider,
+      TransactionTemplate transactions,
+      JsonMapper json,
+      Clock clock,
+      NotificationsSettings settings,
+      MeterRegistry registry) {
+    this.store = store;
+    this.decider = decider;
+    this.transactions = transactions;
+    this.json = json;
+    this.clock = clock;
+    this.batch = Math.max(1, settings.intakeBatch());
+    this.sizes =
+        DistributionSummary.builder("sms.events.batch")
+            .description("Events taken in that committed in one transaction")
+            .register(registry);
+    Gauge.builder("sms.events.waiting", waiting, BlockingDeque::size)
+        .description("Events taken in that wait for their transaction")
+        .register(registry);
+    for (int i = 0; i < Math.max(1, settings.intakeCommitters()); i++) {
+      Thread committer = new Thread(this::commit, "event-intake-" + i);
+      committer.setDaemon(true);
+      committer.start();
+      committers.add(committer);
+    }
+  }
+
+  /** Waits for the event's transaction: its answer, or empty when its key was claimed before. */
+  Optional<EventIntake.Answer> submit(
+      String key, String hash, String type, Function<String, List<Planned>> plan) {
+    var claim = new EventStore.Claim(UUID.randomUUID().toString(), key, hash, type);
+    var submission = new Submission(claim, plan, new CompletableFuture<>());
+    waiting.add(submission);
+    return submission.answer().join();
+  }
+
+  private void commit() {
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        List<Submission> taken = new ArrayList<>();
+        taken.add(waiting.take());
+        waiting.drainTo(taken, batch - 1);
+        Set<String> keys = new HashSet<>();
+        List<Submission> now = new ArrayList<>();
+        List<Submission> again = new ArrayList<>();
+        taken.forEach(s -> (keys.add(s.claim().key()) ? now : again).add(s));
+        // a key repeated within the batch waits for the next one, which then finds it taken
+        for (int i = again.size() - 1; i >= 0; i--) {
+          waiting.addFirst(again.get(i));
+        }
+        run(now);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run(List<Submission> submissions) {
+    sizes.record(submissions.size());
+    try {
+      complete(submissions, transactions.execute(s -> decide(submissions, false)));
+    } catch (RuntimeException e) {
+      if (submissions.size() > 1) {
+        log.debug("A batch of {} events is taken again one by one", submissions.size(), e);
+      }
+      for (Submission submission : submissions) {
+        try {
+          var alone = List.of(submission);
+          complete(alone, transactions.execute(s -> decide(alone, true)));
+        } catch (RuntimeException failure) {
+          submission.answer().completeExceptionally(failure);
+        }
+      }
+    }
+  }
+
+  private Map<Submission, Optional<EventIntake.Answer>> decide(
+      List<Submission> submissions, boolean oneByOne) {
+    Set<String> claimed =
+        store.claimAll(submissions.stream().map(Submission::claim).toList(), clock.instant());
+    List<PageDecider.Item> items = new ArrayList<>();
+    Map<Submission, int[]> ranges = new LinkedHashMap<>();
+    for (Submission s : submissions) {
+      String id = s.claim().id();
+      if (claimed.contains(id)) {
+        int from = items.size();
+        try (var logged = MDC.putCloseable("event_id", id)) {
+          s.plan().apply(id).forEach(p -> items.add(new PageDecider.Item(id, p)));
+        }
+        ranges.put(s, new int[] {from, items.size()});
+      }
+    }
+    List<Decision> decisions =
+        oneByOne ? decider.decideOneByOne(items) : decider.decide(items, false);
+    Map<Submission, Optional<EventIntake.Answer>> answers = new LinkedHashMap<>();
+    Map<String, String> stored = new LinkedHashMap<>();
+    for (Submission s : submissions) {
+      int[] range = ranges.get(s);
+      if (range == null) {
+        answers.put(s, Optional.empty());
+        continue;
+      }
+      var answer = new EventIntake.Answer(s.claim().id(), decisions.subList(range[0], range[1]));
+      answers.put(s, Optional.of(answer));
+      stored.put(s.claim().id(), json.writeValueAsString(answer));
+    }
+    if (!stored.isEmpty()) {
+      store.answerAll(stored);
+    }
+    return answers;
+  }
+
+  private static void complete(
+      List<Submission> submissions, Map<Submission, Optional<EventIntake.Answer>> answers) {
+    submissions.forEach(s -> s.answer().complete(answers.get(s)));
+  }
+
+  @Override
+  public void destroy() {
+    committers.forEach(Thread::interrupt);
+  }
+}

@@ -1,0 +1,204 @@
+package com.allthrive.sms.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.allthrive.sms.accounts.Accounts;
+import com.allthrive.sms.support.PlatformCalls;
+import com.allthrive.sms.support.PlatformHttp;
+import com.allthrive.sms.support.RequiresPostgres;
+import com.allthrive.sms.support.Tables;
+import com.allthrive.sms.support.TestDatabases;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Events taken in at the same moment commit in one transaction, and each gets the decisions it
+ * would get alone. To gather a batch for certain, a first event waits on its key, which an open
+ * transaction of the test holds, while the others queue behind it on the one committer; when the
+ * test lets go, they are taken together. A daily budget of twelve one-segment US texts.
+ */
+@RequiresPostgres
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class GroupCommitPostgresTests {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    TestDatabases.postgres(registry);
+    registry.add("sms.notifications.intake-committers", () -> "1");
+    registry.add("sms.costs.daily-budget", () -> "0.0996");
+  }
+
+  @LocalServerPort int port;
+  @Autowired MockMvcTester mvc;
+  @Autowired JdbcClient jdbc;
+  @Autowired Accounts accounts;
+  @Autowired DataSource dataSource;
+  @Autowired MeterRegistry meters;
+
+  ExecutorService pool = Executors.newCachedThreadPool();
+  PlatformHttp http;
+
+  @BeforeEach
+  void reset() {
+    Tables.clear(jdbc);
+    http = new PlatformHttp(port);
+  }
+
+  @AfterEach
+  void stop() {
+    pool.shutdownNow();
+  }
+
+  @Test
+  void eventsCommittedTogetherKeepTheLimitsTheDebounceAndTheirKeys() throws Exception {
+    var platform = new PlatformCalls(mvc, accounts);
+    platform.verifiedUser("ada", "+12015550161");
+    platform.verifiedUser("bob", "+12015550162");
+    List<Supplier<HttpResponse<String>>> events = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String id = "a" + i;
+      events.add(() -> http.event("achievement.unlocked", achievement("ada", id)));
+    }
+    String dm1 = DirectMessageFixtures.dm("t1", "m1", "ada", "first", "bob");
+    String dm2 = DirectMessageFixtures.dm("t1", "m2", "ada", "second", "bob");
+    events.add(() -> http.event("direct_message.created", dm1));
+    events.add(() -> http.event("direct_message.created", dm2));
+    String same = achievement("bob", "once");
+    events.add(() -> http.event("repeated-key", "achievement.unlocked", same));
+    events.add(() -> http.event("repeated-key", "achievement.unlocked", same));
+    String twice = achievement("bob", "twice");
+    events.add(() -> http.event("achievement.unlocked", twice));
+    events.add(() -> http.event("achievement.unlocked", twice));
+
+    List<JsonNode> answers = together(events);
+
+    List<String> ada = reasons(answers.subList(0, 12));
+    assertThat(ada.stream().filter("eligible"::equals)).hasSize(10);
+    assertThat(ada.stream().filter("rate_limited"::equals)).hasSize(2);
+    assertThat(reasons(answers.subList(12, 14))).containsExactlyInAnyOrder("eligible", "debounced");
+    assertThat(answers.get(14).get("event_id")).isEqualTo(answers.get(15).get("event_id"));
+    assertThat(answers.get(14).at("/decisions/0/reason").asString()).isEqualTo("eligible");
+    assertThat(count("sms_message where recipient_user_id = 'ada'")).isEqualTo(10);
+    assertThat(reasons(answers.subList(16, 18))).containsExactlyInAnyOrder("eligible", "duplicate");
+    assertThat(answers.get(16).at("/decisions/0/message_id"))
+        .isEqualTo(answers.get(17).at("/decisions/0/message_id"));
+    assertThat(count("sms_message where recipient_user_id = 'bob'")).isEqualTo(3);
+    assertThat(count("platform_event where idempotency_key = 'repeated-key'")).isEqualTo(1);
+  }
+
+  @Test
+  void aBatchTheDailyCapWouldNotTakeWholeIsDecidedOneByOne() throws Exception {
+    var platform = new PlatformCalls(mvc, accounts);
+    for (int i = 0; i < 14; i++) {
+      platform.verifiedUser("u" + i, "+120155502" + (10 + i));
+    }
+    for (int i = 0; i < 9; i++) {
+      assertThat(platform.event("achievement.unlocked", achievement("u" + i, "x"))).hasStatus(202);
+    }
+    List<Supplier<HttpResponse<String>>> events = new ArrayList<>();
+    for (int i = 9; i < 14; i++) {
+      String user = "u" + i;
+      events.add(() -> http.event("achievement.unlocked", achievement(user, "x")));
+    }
+
+    List<JsonNode> answers = together(events);
+
+    assertThat(reasons(answers))
+        .containsExactlyInAnyOrder(
+            "eligible", "eligible", "eligible", "budget_exhausted", "budget_exhausted");
+    assertThat(count("sms_message")).isEqualTo(12);
+  }
+
+  /**
+   * Posts the events while a first event waits on a key the test holds, waits until all of them
+   * queue for the committer, lets go, and returns their answers in order (all of them 202).
+   */
+  private List<JsonNode> together(List<Supplier<HttpResponse<String>>> events) throws Exception {
+    List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+    Future<HttpResponse<String>> first;
+    try (Connection holder = dataSource.getConnection()) {
+      holder.setAutoCommit(false);
+      try (var insert =
+          holder.prepareStatement(
+              "insert into platform_event (id, idempotency_key, body_hash, event_type, created_at)"
+                  + " values ('held', 'held-key', 'x', 'x', now())")) {
+        insert.executeUpdate();
+      }
+      first =
+          pool.submit(
+              () -> http.event("held-key", "achievement.unlocked", achievement("nobody", "x")));
+      await().atMost(Duration.ofSeconds(20)).until(() -> waiting() == 0 && heldKeyAwaited());
+      events.forEach(e -> sent.add(pool.submit(e::get)));
+      await().atMost(Duration.ofSeconds(20)).until(() -> waiting() == events.size());
+      holder.rollback();
+    }
+    double before = meters.get("sms.events.batch").summary().max();
+    assertThat(first.get().statusCode()).isEqualTo(202);
+    List<JsonNode> answers = new ArrayList<>();
+    for (var f : sent) {
+      assertThat(f.get().statusCode()).isEqualTo(202);
+      answers.add(JSON.readTree(f.get().body()));
+    }
+    assertThat(Math.max(before, meters.get("sms.events.batch").summary().max()))
+        .as("the waiting events were committed together")
+        .isGreaterThanOrEqualTo(events.size() - 1);
+    return answers;
+  }
+
+  private boolean heldKeyAwaited() {
+    return jdbc.sql(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                    + " and query like 'insert into platform_event%'")
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  private double waiting() {
+    return meters.get("sms.events.waiting").gauge().value();
+  }
+
+  private long count(String from) {
+    return jdbc.sql("select count(*) from " + from).query(Long.class).single();
+  }
+
+  private static List<String> reasons(List<JsonNode> answers) {
+    return answers.stream().map(a -> a.at("/decisions/0/reason").asString()).toList();
+  }
+
+  private static String achievement(String user, String id) {
+    return "{\"user_id\":\""
+        + user
+        + "\",\"achievement_id\":\""
+        + id
+        + "\",\"achievement_name\":\"X\",\"points\":1}";
+  }
+}
