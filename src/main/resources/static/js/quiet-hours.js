@@ -24,6 +24,8 @@ async function save(api, body, onSaved) {
     onSaved(await api('PATCH', '/api/v1/me/sms-preferences', body));
     status.textContent = 'Saved.';
   } catch (error) {
+    const fields = Object.values(error.problem.errors || {});
+    if (fields.length) error.message = `${error.message} ${fields.join('; ')}.`;
     showError(status, error);
   }
 }
