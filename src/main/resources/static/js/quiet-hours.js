@@ -11,7 +11,8 @@ export function initQuietHours(api, onSaved) {
     const start = $('quiet-start').value;
     const end = $('quiet-end').value;
     const body = { timezone: $('timezone').value };
-    if (start && end) body.quiet_hours = { start, end };
+    // a half-filled window goes to the service too, which says what is missing
+    if (start || end) body.quiet_hours = { start, end };
     await save(api, body, onSaved);
   });
   $('quiet-clear').addEventListener('click', () => save(api, { quiet_hours: null }, onSaved));

@@ -65,6 +65,7 @@ class SettingsPhoneLimitsBrowserTests {
     assertThat(browser.find(By.id("verify-button")).isEnabled()).isFalse();
     browser.until(d -> secondsLeft(PHONE_ERROR) < first);
     assertThat(browser.find(By.id("code-dialog")).isDisplayed()).isFalse();
+    browser.assertAccessible();
   }
 
   @Test

@@ -83,6 +83,22 @@ class SettingsQuietHoursBrowserTests {
     assertThat(view.get("quiet_hours").isNull()).isTrue();
   }
 
+  @Test
+  void aWindowWithoutAnEndIsRefusedRatherThanDropped() {
+    var calls = new ServiceCalls(port);
+    String token = signInAsNewUser(calls, "kim");
+
+    setTimes("21:30", "");
+    new Select(browser.find(ZONE)).selectByValue("Europe/Paris");
+    browser.find(By.cssSelector("#quiet-form button[type=submit]")).click();
+
+    browser.untilText(STATUS, "Some fields are invalid; nothing was changed.");
+    assertThat(browser.find(STATUS).getText()).contains("start and end must be strings");
+    var view = calls.preferences(token);
+    assertThat(view.get("timezone").asString()).isEqualTo("America/New_York");
+    assertThat(view.get("quiet_hours").isNull()).isTrue();
+  }
+
   private String signInAsNewUser(ServiceCalls calls, String user) {
     calls.provision(user, user);
     String token = calls.token(user);
