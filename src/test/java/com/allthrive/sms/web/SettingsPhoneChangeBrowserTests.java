@@ -29,6 +29,7 @@ class SettingsPhoneChangeBrowserTests {
   static final By BADGE = By.id("phone-badge");
   static final By MASKED = By.id("phone-masked");
   static final By SWITCHES = By.cssSelector("button[role=switch]");
+  static final String DM = "button[data-field=allow_sms_dm_notifications]";
 
   static Browser browser;
 
@@ -50,9 +51,16 @@ class SettingsPhoneChangeBrowserTests {
   }
 
   @Test
-  void removeAsksFirstThenLeavesTheAccountUnverifiedWithoutANumber() {
+  void removeAsksFirstAndOnceConfirmedLeavesTheAccountUnverifiedWithoutANumber() {
     var calls = new ServiceCalls(port);
     String alice = signIn(calls, "demo-alice");
+    browser.find(By.id("remove-button")).click();
+    browser.until(ExpectedConditions.alertIsPresent()).dismiss();
+    boolean dm = calls.preferences(alice).get("allow_sms_dm_notifications").asBoolean();
+    browser.find(By.cssSelector(DM)).click();
+    browser.until(
+        d -> calls.preferences(alice).get("allow_sms_dm_notifications").asBoolean() != dm);
+    assertThat(calls.preferences(alice).get("phone_number").asString()).isEqualTo("+12025550143");
 
     browser.find(By.id("remove-button")).click();
 
