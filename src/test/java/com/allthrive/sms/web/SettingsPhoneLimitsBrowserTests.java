@@ -81,7 +81,7 @@ class SettingsPhoneLimitsBrowserTests {
 
     browser.untilText(CODE_ERROR, "Too many wrong codes. Ask for a new one.");
     int first = secondsLeft(CODE_ERROR);
-    assertThat(first).isBetween(30, 45);
+    assertThat(first).isBetween(15, 45);
     browser.until(d -> secondsLeft(CODE_ERROR) < first);
     browser.assertAccessible();
   }
