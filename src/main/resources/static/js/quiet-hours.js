@@ -11,7 +11,8 @@ export function initQuietHours(api, onSaved) {
     const start = $('quiet-start').value;
     const end = $('quiet-end').value;
     const body = { timezone: $('timezone').value };
-    if (start && end) body.quiet_hours = { start, end };
+    // a half-filled window goes to the service too, which says what is missing
+    if (start || end) body.quiet_hours = { start, end };
     await save(api, body, onSaved);
   });
   $('quiet-clear').addEventListener('click', () => save(api, { quiet_hours: null }, onSaved));
@@ -24,6 +25,8 @@ async function save(api, body, onSaved) {
     onSaved(await api('PATCH', '/api/v1/me/sms-preferences', body));
     status.textContent = 'Saved.';
   } catch (error) {
+    const fields = Object.values(error.problem.errors || {});
+    if (fields.length) error.message = `${error.message} ${fields.join('; ')}.`;
     showError(status, error);
   }
 }

@@ -132,6 +132,8 @@ async function submitCode(e) {
 
 async function removePhone() {
   showError($('phone-error'), null);
+  const number = prefs?.phone_number ? mask(prefs.phone_number) : 'your number';
+  if (!window.confirm(`Remove ${number}? You will get no texts until you verify a number again.`)) return;
   try {
     await api('DELETE', '/api/v1/me/phone');
     render(await api('GET', '/api/v1/me/sms-preferences'));

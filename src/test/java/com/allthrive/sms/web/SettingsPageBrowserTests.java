@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.allthrive.sms.support.Browser;
 import com.allthrive.sms.support.RequiresChromium;
 import com.allthrive.sms.support.TestDatabases;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,12 +64,11 @@ class SettingsPageBrowserTests {
     browser.find(By.id("phone-input")).sendKeys("+1 202 555 0177");
     browser.find(By.id("verify-button")).click();
     browser.visible(By.id("code-input"));
-    String code = codeFromDemoOutbox("+12025550177");
+    String code = DemoOutbox.code(browser, port, "+12025550177");
     browser.find(By.id("code-input")).sendKeys(code);
     browser.find(By.id("code-submit")).click();
 
-    browser.untilText(BADGE, "Verified");
-    assertThat(browser.find(BADGE).getText()).isEqualTo("Verified");
+    browser.until(d -> d.findElement(BADGE).getText().equals("Verified"));
     browser.until(d -> d.findElement(By.cssSelector(RESULTS)).isEnabled());
     browser.find(By.cssSelector(RESULTS)).click();
     browser.until(
@@ -129,20 +125,5 @@ class SettingsPageBrowserTests {
     browser.driver().navigate().refresh();
     browser.until(d -> d.findElement(By.id("stop-notice")).isDisplayed());
     assertThat(browser.find(By.id("stop-notice")).getText()).contains("START");
-  }
-
-  /** Reads the code from the demo console in a second tab, as a newcomer would. */
-  private String codeFromDemoOutbox(String number) {
-    String settings = browser.driver().getWindowHandle();
-    browser.driver().switchTo().newWindow(WindowType.TAB);
-    browser.driver().get(url("/demo"));
-    browser.untilText(By.id("outbox"), "verification code");
-    String text =
-        browser.find(By.cssSelector("#outbox li[data-to='" + number + "'] .bubble")).getText();
-    browser.driver().close();
-    browser.driver().switchTo().window(settings);
-    Matcher digits = Pattern.compile("\\b(\\d{6})\\b").matcher(text);
-    assertThat(digits.find()).as("a code in " + text).isTrue();
-    return digits.group(1);
   }
 }
