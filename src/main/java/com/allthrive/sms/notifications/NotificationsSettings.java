@@ -30,6 +30,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ({@code SMS_NOTIFICATIONS_INTAKE_BATCH})
  * @param intakeCommitters transactions of events taken in at once ({@code
  *     SMS_NOTIFICATIONS_INTAKE_COMMITTERS})
+ * @param intakeMaxWaiting events that may wait for their transaction; one more is refused with 503
+ *     and {@code Retry-After} ({@code SMS_NOTIFICATIONS_INTAKE_MAX_WAITING})
  * @param eventRetention how long an event's idempotency key and answer are kept ({@code
  *     SMS_EVENT_RETENTION}); a key repeated later is taken as a new event
  */
@@ -50,7 +52,8 @@ public record NotificationsSettings(
     @DefaultValue("90d") Duration decisionRetention,
     @DefaultValue("7d") Duration eventRetention,
     @DefaultValue("64") int intakeBatch,
-    @DefaultValue("2") int intakeCommitters) {
+    @DefaultValue("2") int intakeCommitters,
+    @DefaultValue("256") int intakeMaxWaiting) {
 
   public NotificationsSettings {
     // environment variables arrive as SMS_NOTIFICATIONS_SEGMENT_BUDGETS_DIRECT_MESSAGE=1

@@ -15,9 +15,11 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Events taken in at the same moment commit in one transaction, and each gets the decisions it
  * would get alone. To gather a batch for certain, a first event waits on its key, which an open
  * transaction of the test holds, while the others queue behind it on the one committer; when the
- * test lets go, they are taken together. A daily budget of twelve one-segment US texts.
+ * test lets go, they are taken together. A daily budget of fourteen one-segment US texts; at most
+ * twenty events wait.
  */
 @RequiresPostgres
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -53,7 +56,8 @@ class GroupCommitPostgresTests {
   static void properties(DynamicPropertyRegistry registry) {
     TestDatabases.postgres(registry);
     registry.add("sms.notifications.intake-committers", () -> "1");
-    registry.add("sms.costs.daily-budget", () -> "0.0996");
+    registry.add("sms.notifications.intake-max-waiting", () -> "20");
+    registry.add("sms.costs.daily-budget", () -> "0.1162");
   }
 
   @LocalServerPort int port;
@@ -117,14 +121,14 @@ class GroupCommitPostgresTests {
   @Test
   void aBatchTheDailyCapWouldNotTakeWholeIsDecidedOneByOne() throws Exception {
     var platform = new PlatformCalls(mvc, accounts);
-    for (int i = 0; i < 14; i++) {
+    for (int i = 0; i < 16; i++) {
       platform.verifiedUser("u" + i, "+120155502" + (10 + i));
     }
-    for (int i = 0; i < 9; i++) {
+    for (int i = 0; i < 11; i++) {
       assertThat(platform.event("achievement.unlocked", achievement("u" + i, "x"))).hasStatus(202);
     }
     List<Supplier<HttpResponse<String>>> events = new ArrayList<>();
-    for (int i = 9; i < 14; i++) {
+    for (int i = 11; i < 16; i++) {
       String user = "u" + i;
       events.add(() -> http.event("achievement.unlocked", achievement(user, "x")));
     }
@@ -134,14 +138,49 @@ class GroupCommitPostgresTests {
     assertThat(reasons(answers))
         .containsExactlyInAnyOrder(
             "eligible", "eligible", "eligible", "budget_exhausted", "budget_exhausted");
-    assertThat(count("sms_message")).isEqualTo(12);
+    assertThat(count("sms_message")).isEqualTo(14);
+  }
+
+  @Test
+  void anEventBeyondWhatMayWaitIsRefusedAtOnceAndTakenWhenSentAgain() throws Exception {
+    var platform = new PlatformCalls(mvc, accounts);
+    platform.verifiedUser("ada", "+12015550161");
+    List<Supplier<HttpResponse<String>>> events = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String user = "nobody" + i;
+      events.add(() -> http.event("achievement.unlocked", achievement(user, "x")));
+    }
+    String late = achievement("ada", "late");
+    List<HttpResponse<String>> refused = new ArrayList<>();
+
+    List<JsonNode> answers =
+        together(events, () -> refused.add(http.event("late-key", "achievement.unlocked", late)));
+
+    assertThat(answers).hasSize(20);
+    HttpResponse<String> busy = refused.get(0);
+    assertThat(busy.statusCode()).isEqualTo(503);
+    assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(busy.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(JSON.readTree(busy.body()).get("code").asString()).isEqualTo("busy");
+    assertThat(count("platform_event where idempotency_key = 'late-key'")).isZero();
+    var again = http.event("late-key", "achievement.unlocked", late);
+    assertThat(again.statusCode()).isEqualTo(202);
+    assertThat(JSON.readTree(again.body()).at("/decisions/0/reason").asString())
+        .isEqualTo("eligible");
+  }
+
+  private List<JsonNode> together(List<Supplier<HttpResponse<String>>> events) throws Exception {
+    return together(events, () -> true);
   }
 
   /**
    * Posts the events while a first event waits on a key the test holds, waits until all of them
-   * queue for the committer, lets go, and returns their answers in order (all of them 202).
+   * queue for the committer, runs {@code meanwhile}, lets go, and returns their answers in order
+   * (all of them 202).
    */
-  private List<JsonNode> together(List<Supplier<HttpResponse<String>>> events) throws Exception {
+  private List<JsonNode> together(
+      List<Supplier<HttpResponse<String>>> events, Callable<?> meanwhile) throws Exception {
     List<Future<HttpResponse<String>>> sent = new ArrayList<>();
     Future<HttpResponse<String>> first;
     try (Connection holder = dataSource.getConnection()) {
@@ -158,6 +197,7 @@ class GroupCommitPostgresTests {
       await().atMost(Duration.ofSeconds(20)).until(() -> waiting() == 0 && heldKeyAwaited());
       events.forEach(e -> sent.add(pool.submit(e::get)));
       await().atMost(Duration.ofSeconds(20)).until(() -> waiting() == events.size());
+      pool.submit(meanwhile).get(20, TimeUnit.SECONDS);
       holder.rollback();
     }
     double before = meters.get("sms.events.batch").summary().max();

@@ -1,10 +1,12 @@
 package com.allthrive.sms.notifications.internal;
 
 import com.allthrive.sms.notifications.NotificationsSettings;
+import com.allthrive.sms.shared.ApiProblem;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +55,7 @@ class IntakeBatches implements DisposableBean {
   private final JsonMapper json;
   private final Clock clock;
   private final int batch;
+  private final int maxWaiting;
   private final DistributionSummary sizes;
   private final List<Thread> committers = new ArrayList<>();
 
@@ -69,6 +73,7 @@ class IntakeBatches implements DisposableBean {
     this.json = json;
     this.clock = clock;
     this.batch = Math.max(1, settings.intakeBatch());
+    this.maxWaiting = settings.intakeMaxWaiting();
     this.sizes =
         DistributionSummary.builder("sms.events.batch")
             .description("Events taken in that committed in one transaction")
@@ -89,6 +94,13 @@ class IntakeBatches implements DisposableBean {
       String key, String hash, String type, Function<String, List<Planned>> plan) {
     var claim = new EventStore.Claim(UUID.randomUUID().toString(), key, hash, type);
     var submission = new Submission(claim, plan, new CompletableFuture<>());
+    if (waiting.size() >= maxWaiting) {
+      throw new ApiProblem(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "busy",
+              "The service takes in more events than it can commit now; send this one again.")
+          .retryAfter(Duration.ofSeconds(1));
+    }
     waiting.add(submission);
     return submission.answer().join();
   }

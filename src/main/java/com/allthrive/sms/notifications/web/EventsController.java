@@ -67,7 +67,8 @@ class EventsController {
               required = true,
               description =
                   "1-200 characters; a repeat with the same body answers the first answer again,"
-                      + " with another body 409")
+                      + " with another body 409. A 503 (busy, with Retry-After) wrote nothing:"
+                      + " send the event again with the same key.")
           @RequestHeader(name = "Idempotency-Key", required = false)
           String key,
       @RequestBody JsonNode body) {

@@ -112,6 +112,7 @@ class TextFitterTests {
             Duration.ofDays(90),
             Duration.ofDays(7),
             64,
-            2));
+            2,
+            256));
   }
 }
