@@ -42,6 +42,11 @@ final class ServiceCalls {
   }
 
   void provision(String userId, String name) {
+    provision(userId, name, null);
+  }
+
+  /** A platform user with the number the platform knows (unverified until verified). */
+  void provision(String userId, String name, String phone) {
     send(
         "PUT",
         "/api/v1/platform/users/" + userId,
@@ -50,6 +55,7 @@ final class ServiceCalls {
             + "\",\"display_name\":\""
             + name
             + "\","
+            + (phone == null ? "" : "\"phone_number\":\"" + phone + "\",")
             + "\"timezone\":\"America/New_York\"}",
         "X-Api-Key",
         TestKeys.PLATFORM_KEY);
