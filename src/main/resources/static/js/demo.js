@@ -1,6 +1,6 @@
 // The demo console: act as the platform, watch the outbox live, answer as a phone.
 import { call, showError, fillRows, newKey } from './api.js';
-import { startOutbox } from './outbox.js';
+import { startOutbox, showReply } from './outbox.js';
 import { initPresence } from './presence.js';
 
 const $ = (id) => document.getElementById(id);
@@ -10,6 +10,7 @@ const users = [...document.querySelectorAll('tr.demo-user')].map((tr) => ({
 }));
 const decisions = [];
 const name = (id) => users.find((u) => u.id === id)?.name || id;
+const nameOf = (phone) => users.find((u) => u.phone === phone)?.name;
 const frontend = `${location.origin}`;
 
 for (const select of document.querySelectorAll('select.user-select')) {
@@ -97,10 +98,11 @@ $('inbound-form').addEventListener('submit', async (e) => {
   try {
     const answer = await call('POST', '/api/v1/demo/inbound', { body: { from: value('inbound-from'), body: keyword } });
     reply.textContent = `${keyword} from ${answer.from}. Reply: ${answer.reply || '(none)'}`;
+    if (answer.reply) showReply($('outbox'), nameOf, answer.from, answer.reply);
   } catch (error) {
     showError(reply, error);
   }
 });
 
-startOutbox($('outbox'), $('outbox-live'), (phone) => users.find((u) => u.phone === phone)?.name);
+startOutbox($('outbox'), $('outbox-live'), nameOf);
 initPresence(users);

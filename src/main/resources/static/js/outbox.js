@@ -3,19 +3,28 @@ import { call, el, when } from './api.js';
 
 const MAX = 100;
 
+function text(nameOf, to, kind, at, body) {
+  const who = nameOf(to);
+  const item = el('li', { className: 'sms' },
+    el('div', { className: 'meta', textContent: `To ${who ? `${who}, ` : ''}${to} · ${kind} · ${when(at)}` }),
+    el('div', { className: 'bubble', textContent: body }));
+  item.dataset.type = kind;
+  item.dataset.to = to;
+  return item;
+}
+
+function trim(list) {
+  while (list.children.length > MAX) list.lastElementChild.remove();
+}
+
 export async function startOutbox(list, liveLabel, nameOf) {
   const seen = new Set();
-  const show = (text, atTop) => {
-    if (seen.has(text.message_id)) return;
-    seen.add(text.message_id);
-    const who = nameOf(text.to);
-    const item = el('li', { className: 'sms' },
-      el('div', { className: 'meta', textContent: `To ${who ? `${who}, ` : ''}${text.to} · ${text.message_type} · ${when(text.sent_at)}` }),
-      el('div', { className: 'bubble', textContent: text.body }));
-    item.dataset.type = text.message_type;
-    item.dataset.to = text.to;
+  const show = (sms, atTop) => {
+    if (seen.has(sms.message_id)) return;
+    seen.add(sms.message_id);
+    const item = text(nameOf, sms.to, sms.message_type, sms.sent_at, sms.body);
     if (atTop) list.prepend(item); else list.append(item);
-    while (list.children.length > MAX) list.lastElementChild.remove();
+    trim(list);
   };
   try {
     (await call('GET', '/api/v1/demo/outbox')).forEach((t) => show(t, false));
@@ -27,4 +36,10 @@ export async function startOutbox(list, liveLabel, nameOf) {
   source.addEventListener('ready', () => { liveLabel.textContent = '(live)'; });
   source.addEventListener('sms', (e) => show(JSON.parse(e.data), true));
   source.onerror = () => { liveLabel.textContent = '(reconnecting…)'; };
+}
+
+/** A keyword reply: it reaches the phone as the answer to its text, not through the provider. */
+export function showReply(list, nameOf, to, body) {
+  list.prepend(text(nameOf, to, 'keyword reply', new Date().toISOString(), body));
+  trim(list);
 }

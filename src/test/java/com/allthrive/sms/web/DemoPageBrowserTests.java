@@ -43,16 +43,6 @@ class DemoPageBrowserTests {
     browser.close();
   }
 
-  /** Asks the intake which event types it handles (an unknown type's problem lists them). */
-  private boolean serviceKnowsDirectMessages() {
-    try {
-      new ServiceCalls(port).event("probe-types", "{\"type\":\"no.such.type\",\"data\":{}}");
-      return false;
-    } catch (ServiceCalls.Refused refused) {
-      return refused.body().contains("direct_message.created");
-    }
-  }
-
   @Test
   void firesADirectMessageAndAnAchievementAndTheOutboxShowsBoth() {
     browser.open("http://localhost:" + port + "/demo");
@@ -69,12 +59,9 @@ class DemoPageBrowserTests {
     browser.find(By.cssSelector("form[data-kind=achievement] button[type=submit]")).click();
 
     browser.untilText(By.id("outbox"), "Seven Day Streak");
-    if (serviceKnowsDirectMessages()) {
-      browser.untilText(By.id("outbox"), "Ready for the rematch?");
-      assertThat(browser.find(By.id("outbox")).getText()).contains("To Alice Rivera, +12025550143");
-    } else {
-      browser.untilText(By.id("error-dm"), "Not available on this service");
-    }
+    browser.untilText(By.id("outbox"), "Ready for the rematch?");
+    assertThat(browser.find(By.id("outbox")).getText()).contains("To Alice Rivera, +12025550143");
+    assertThat(browser.find(By.id("error-dm")).getText()).isEmpty();
     assertThat(browser.find(By.id("outbox")).getText()).contains("To Chloé Tremblay");
     browser.untilText(By.id("decisions"), "achievement");
     assertThat(browser.find(By.id("decisions")).getText()).contains("queued");
