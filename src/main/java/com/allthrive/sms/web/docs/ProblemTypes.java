@@ -76,6 +76,11 @@ final class ProblemTypes {
         503,
         "The database cannot be reached for a moment; send the request again after `Retry-After`"
             + " (an event with the same `Idempotency-Key`).");
+    add(
+        "busy",
+        503,
+        "More events arrive than the service can commit now; nothing of this one was written."
+            + " Send it again after `Retry-After` with the same `Idempotency-Key`.");
   }
 
   private ProblemTypes() {}
