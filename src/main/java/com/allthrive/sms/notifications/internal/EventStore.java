@@ -5,13 +5,13 @@ import static com.allthrive.sms.shared.Timestamps.utc;
 import com.allthrive.sms.shared.Databases;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,12 +25,10 @@ class EventStore {
   record Claim(String id, String key, String hash, String type) {}
 
   private final JdbcClient jdbc;
-  private final JdbcTemplate template;
   private final boolean postgres;
 
-  EventStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
+  EventStore(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
-    this.template = template;
     this.postgres = Databases.isPostgres(dataSource);
   }
 
@@ -82,15 +80,24 @@ class EventStore {
         .optional();
   }
 
-  /** The answers of several events, by event id, in one round trip. */
+  /** The answers of several events, by event id, in one statement on PostgreSQL. */
   void answerAll(Map<String, String> responses) {
-    if (responses.size() == 1) {
+    if (responses.size() == 1 || !postgres) {
       responses.forEach(this::answer);
       return;
     }
-    template.batchUpdate(
-        "update platform_event set response = ? where id = ?",
-        responses.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
+    List<Object> args = new ArrayList<>(responses.size() * 2);
+    responses.forEach(
+        (id, response) -> {
+          args.add(id);
+          args.add(response);
+        });
+    jdbc.sql(
+            "update platform_event e set response = v.response from (values "
+                + String.join(", ", Collections.nCopies(responses.size(), "(?, ?)"))
+                + ") v (id, response) where e.id = v.id")
+        .params(args)
+        .update();
   }
 
   void answer(String id, String response) {

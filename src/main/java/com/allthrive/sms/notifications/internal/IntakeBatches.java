@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +151,7 @@ class IntakeBatches implements DisposableBean {
     Set<String> claimed =
         store.claimAll(submissions.stream().map(Submission::claim).toList(), clock.instant());
     List<PageDecider.Item> items = new ArrayList<>();
-    Map<Submission, int[]> ranges = new LinkedHashMap<>();
+    Map<Submission, int[]> ranges = new IdentityHashMap<>();
     for (Submission s : submissions) {
       String id = s.claim().id();
       if (claimed.contains(id)) {
@@ -163,7 +164,7 @@ class IntakeBatches implements DisposableBean {
     }
     List<Decision> decisions =
         oneByOne ? decider.decideOneByOne(items) : decider.decide(items, false);
-    Map<Submission, Optional<EventIntake.Answer>> answers = new LinkedHashMap<>();
+    Map<Submission, Optional<EventIntake.Answer>> answers = new IdentityHashMap<>();
     Map<String, String> stored = new LinkedHashMap<>();
     for (Submission s : submissions) {
       int[] range = ranges.get(s);
