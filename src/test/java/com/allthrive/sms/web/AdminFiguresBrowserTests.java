@@ -3,66 +3,43 @@ package com.allthrive.sms.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.allthrive.sms.support.Browser;
 import com.allthrive.sms.support.FakeTwilio;
-import com.allthrive.sms.support.RequiresChromium;
-import com.allthrive.sms.support.TestDatabases;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboard's figures, with Twilio played by WireMock: one day with a failed and a delivered
  * security alert (both priced by Twilio) and two achievements skipped because the category is off.
  */
-@RequiresChromium
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "sms.demo=true",
-      "sms.costs.alerts.user-daily-spend=0.01",
-      "sms.costs.alerts.check-interval=1s"
-    })
-@ActiveProfiles("test")
-class AdminFiguresBrowserTests {
+@TestPropertySource(
+    properties = {"sms.costs.alerts.user-daily-spend=0.01", "sms.costs.alerts.check-interval=1s"})
+class AdminFiguresBrowserTests extends DemoBrowserTests {
 
   static final String PUBLIC_BASE_URL = "https://sms.example.test";
   static final FakeTwilio twilio = FakeTwilio.shared();
   static final By DAY_ROWS = By.cssSelector("#costs-daily .bar");
 
-  static Browser browser;
   static boolean dayPlayed;
 
-  @LocalServerPort int port;
-
   @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    TestDatabases.h2(registry);
+  static void twilio(DynamicPropertyRegistry registry) {
     twilio.configure(registry);
     registry.add("sms.delivery.public-base-url", () -> PUBLIC_BASE_URL);
   }
 
   @BeforeAll
-  static void startBrowser() {
+  static void resetTwilio() {
     twilio.reset();
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
   }
 
   /** The day every test reads; played once, the tests only look at it. */

@@ -6,56 +6,23 @@ import com.allthrive.sms.accounts.Accounts;
 import com.allthrive.sms.accounts.ConsentEvidence;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
-import com.allthrive.sms.support.Browser;
-import com.allthrive.sms.support.RequiresChromium;
-import com.allthrive.sms.support.TestDatabases;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The operator narrows the SMS log down by type, user, number and day, and pages through it. */
-@RequiresChromium
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "sms.demo=true")
-@ActiveProfiles("test")
-class AdminLogBrowserTests {
+class AdminLogBrowserTests extends DemoBrowserTests {
 
   static final By ROWS = By.cssSelector("#log-rows tr");
   static final By PAGE = By.id("log-page");
 
-  static Browser browser;
-
-  @LocalServerPort int port;
   @Autowired Accounts accounts;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestDatabases.h2(registry);
-  }
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
-  }
 
   void signIn() {
     browser.open("http://localhost:" + port + "/admin");

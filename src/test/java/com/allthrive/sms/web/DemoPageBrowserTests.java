@@ -2,46 +2,12 @@ package com.allthrive.sms.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.allthrive.sms.support.Browser;
-import com.allthrive.sms.support.RequiresChromium;
-import com.allthrive.sms.support.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The demo console acts as the platform and shows what each phone received, live. */
-@RequiresChromium
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "sms.demo=true")
-@ActiveProfiles("test")
-class DemoPageBrowserTests {
-
-  static Browser browser;
-
-  @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestDatabases.h2(registry);
-  }
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
-  }
+class DemoPageBrowserTests extends DemoBrowserTests {
 
   @Test
   void firesADirectMessageAndAnAchievementAndTheOutboxShowsBoth() {

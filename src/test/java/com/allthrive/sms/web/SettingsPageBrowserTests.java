@@ -2,55 +2,17 @@ package com.allthrive.sms.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.allthrive.sms.support.Browser;
-import com.allthrive.sms.support.RequiresChromium;
-import com.allthrive.sms.support.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** A user verifies their number and chooses their texts on the settings page. */
-@RequiresChromium
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "sms.demo=true")
-@ActiveProfiles("test")
-class SettingsPageBrowserTests {
+class SettingsPageBrowserTests extends DemoBrowserTests {
 
   static final By BADGE = By.id("phone-badge");
   static final String DM = "button[data-field=allow_sms_dm_notifications]";
   static final String RESULTS = "button[data-field=allow_sms_battle_results]";
   static final String ACHIEVEMENTS = "button[data-field=allow_sms_achievement_unlocks]";
-
-  static Browser browser;
-
-  @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestDatabases.h2(registry);
-  }
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
-  }
-
-  String url(String path) {
-    return "http://localhost:" + port + path;
-  }
 
   @Test
   void verifiesANumberWithTheCodeFromTheOutboxAndKeepsASwitchAfterReload() {

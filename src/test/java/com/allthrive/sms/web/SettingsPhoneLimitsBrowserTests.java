@@ -2,54 +2,22 @@ package com.allthrive.sms.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.allthrive.sms.support.Browser;
-import com.allthrive.sms.support.RequiresChromium;
-import com.allthrive.sms.support.TestDatabases;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The phone section says why a code was refused and, when the service names a wait, counts it down.
  * The resend cooldown is 45 s here, so a wait the page made up (the default is 30 s) shows.
  */
-@RequiresChromium
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"sms.demo=true", "sms.verification.cooldown-base=45s"})
-@ActiveProfiles("test")
-class SettingsPhoneLimitsBrowserTests {
+@TestPropertySource(properties = "sms.verification.cooldown-base=45s")
+class SettingsPhoneLimitsBrowserTests extends DemoBrowserTests {
 
   static final By PHONE_ERROR = By.id("phone-error");
   static final By CODE_ERROR = By.id("code-error");
   static final Pattern WAIT = Pattern.compile("Try again in (\\d+) s\\.");
-
-  static Browser browser;
-
-  @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestDatabases.h2(registry);
-  }
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
-  }
 
   @Test
   void aSecondCodeTooSoonShowsTheServicesWaitCountingDown() {

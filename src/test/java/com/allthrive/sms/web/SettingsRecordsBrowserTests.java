@@ -2,54 +2,20 @@ package com.allthrive.sms.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.allthrive.sms.support.Browser;
-import com.allthrive.sms.support.RequiresChromium;
-import com.allthrive.sms.support.TestDatabases;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** What the page reports from the user's records: the day's quota and the consent history file. */
-@RequiresChromium
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "sms.demo=true")
-@ActiveProfiles("test")
-class SettingsRecordsBrowserTests {
+class SettingsRecordsBrowserTests extends DemoBrowserTests {
 
   static final String CSV_HEADER =
       "occurred_at,action,category,method,phone_number,disclosure_text,reference";
-
-  static Browser browser;
-
-  @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestDatabases.h2(registry);
-  }
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
-  }
 
   @Test
   void theDaysQuotaIsTheServicesFigureAfterAText() {
