@@ -33,8 +33,8 @@ public final class Browser implements AutoCloseable {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-  static final Dimension DESKTOP = new Dimension(1280, 900);
-  static final Dimension PHONE = new Dimension(360, 780);
+  public static final Dimension DESKTOP = new Dimension(1280, 900);
+  public static final Dimension PHONE = new Dimension(360, 780);
 
   private final ChromeDriver driver;
 
