@@ -2,31 +2,16 @@ package com.allthrive.sms.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.allthrive.sms.support.Browser;
-import com.allthrive.sms.support.RequiresChromium;
-import com.allthrive.sms.support.TestDatabases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Keyboard focus on each page: always visible, and in the order the controls are on screen. */
-@RequiresChromium
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "sms.demo=true")
-@ActiveProfiles("test")
-class PageKeyboardBrowserTests {
+class PageKeyboardBrowserTests extends DemoBrowserTests {
 
   /** The focused control, with its focus indicator now and before it had focus. */
   static final String ACTIVE =
@@ -44,25 +29,6 @@ class PageKeyboardBrowserTests {
         focused: look(style), unfocused,
         indicated: outline || style.boxShadow !== 'none'};
       """;
-
-  static Browser browser;
-
-  @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestDatabases.h2(registry);
-  }
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
-  }
 
   JavascriptExecutor js() {
     return (JavascriptExecutor) browser.driver();

@@ -3,28 +3,14 @@ package com.allthrive.sms.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.allthrive.sms.support.Browser;
-import com.allthrive.sms.support.RequiresChromium;
-import com.allthrive.sms.support.TestDatabases;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Each page once its data has arrived: nothing shifts, and it fits a 360 px phone. */
-@RequiresChromium
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "sms.demo=true")
-@ActiveProfiles("test")
-class PageLayoutBrowserTests {
+class PageLayoutBrowserTests extends DemoBrowserTests {
 
   /** The cumulative score of the layout shifts so far that no user input caused. */
   static final String LAYOUT_SHIFT =
@@ -39,25 +25,6 @@ class PageLayoutBrowserTests {
         done(score);
       }, 0));
       """;
-
-  static Browser browser;
-
-  @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestDatabases.h2(registry);
-  }
-
-  @BeforeAll
-  static void startBrowser() {
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    browser.close();
-  }
 
   JavascriptExecutor js() {
     return (JavascriptExecutor) browser.driver();
