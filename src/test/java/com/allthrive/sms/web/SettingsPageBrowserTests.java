@@ -2,8 +2,11 @@ package com.allthrive.sms.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /** A user verifies their number and chooses their texts on the settings page. */
@@ -87,5 +90,39 @@ class SettingsPageBrowserTests extends DemoBrowserTests {
     browser.driver().navigate().refresh();
     browser.until(d -> d.findElement(By.id("stop-notice")).isDisplayed());
     assertThat(browser.find(By.id("stop-notice")).getText()).contains("START");
+  }
+
+  @Test
+  void signsInWithTheTokenThePlatformHandsOverAndShowsThePlansSwitches() {
+    var chrome = (ChromeDriver) browser.driver();
+    chrome.executeCdpCommand("Network.enable", Map.of());
+    chrome.executeCdpCommand(
+        "Network.setExtraHTTPHeaders",
+        Map.of(
+            "headers",
+            Map.of("Authorization", "Bearer " + new ServiceCalls(port).token("demo-alice"))));
+    try {
+      browser.open(url("/settings"));
+      browser.untilText(By.id("who"), "demo-alice");
+    } finally {
+      chrome.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+    }
+    browser.until(d -> d.findElement(By.cssSelector(DM)).isEnabled());
+
+    List<String> switches =
+        browser.driver().findElements(By.cssSelector("ul.switches li")).stream()
+            .map(li -> li.findElement(By.className("label")).getText())
+            .toList();
+    assertThat(switches)
+        .containsExactlyInAnyOrder(
+            "Direct Messages",
+            "Battle Results",
+            "Achievements",
+            "Challenge Reminders",
+            "Battle Invitations");
+    assertThat(browser.find(By.id("desc-allow_sms_dm_notifications")).getText())
+        .isEqualTo("Get notified when you receive a new message");
+    assertThat(browser.find(By.id("desc-allow_sms_challenge_reminders")).getText())
+        .isEqualTo("Get reminded before challenge deadlines");
   }
 }
