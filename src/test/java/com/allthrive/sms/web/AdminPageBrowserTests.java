@@ -2,6 +2,7 @@ package com.allthrive.sms.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.allthrive.sms.accounts.JwtFixtures;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -62,6 +63,28 @@ class AdminPageBrowserTests extends DemoBrowserTests {
     String rows = browser.find(By.id("decision-rows")).getText();
     assertThat(rows).contains("skipped").doesNotContain("demo-chloe");
     assertThat(browser.find(By.id("decision-counts")).getText()).contains("skipped: category_off");
+  }
+
+  @Test
+  void anOperatorSignsInWithAnAdminTokenAndAUsersTokenIsRefused() {
+    browser.open(url("/admin"));
+    browser.driver().manage().deleteAllCookies();
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        .executeScript("sessionStorage.clear()");
+    browser.driver().navigate().refresh();
+
+    browser.visible(By.id("admin-credential")).sendKeys(JwtFixtures.token("demo-bob"));
+    browser.find(By.cssSelector("#key-login button[type=submit]")).click();
+    browser.untilText(By.id("admin-login-error"), "not an admin credential");
+    assertThat(browser.find(By.id("admin-app")).isDisplayed()).isFalse();
+
+    browser.find(By.id("admin-credential")).clear();
+    browser.find(By.id("admin-credential")).sendKeys(JwtFixtures.adminToken("ops-1"));
+    browser.find(By.cssSelector("#key-login button[type=submit]")).click();
+    browser.visible(By.id("log-rows"));
+    assertThat(browser.find(By.id("admin-app")).isDisplayed()).isTrue();
+    browser.find(By.id("admin-sign-out")).click();
+    browser.visible(By.id("admin-credential"));
   }
 
   private static String quietHoursAroundNow(String zone) {
