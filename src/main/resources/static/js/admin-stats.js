@@ -32,12 +32,26 @@ export async function loadDecisionCounts(api) {
     const rows = [...byReason].map(([name, value]) => ({ name, value })).sort((a, b) => b.value - a.value);
     if (!rows.length) { box.textContent = 'No decisions in the last 7 days.'; return; }
     bars(box, rows, 'decisions');
-    const days = [...new Set(counts.map((c) => c.day))].sort();
-    box.append(el('p', { className: 'muted', textContent: `Days with decisions: ${days.join(', ')}` }));
+    perDay(counts, rows.map((r) => r.name));
     $('d-reasons').replaceChildren(...[...new Set(counts.map((c) => c.reason).filter(Boolean))].map((r) => new Option(r, r)));
   } catch (error) {
     box.textContent = `Not available: ${error.message}`;
   }
+}
+
+/** The same counts day by day (UTC days, as the service counts): a row per outcome and reason. */
+function perDay(counts, names) {
+  const days = [6, 5, 4, 3, 2, 1, 0].map((n) => new Date(Date.now() - n * 86400000).toISOString().slice(0, 10));
+  const cell = new Map();
+  for (const c of counts) {
+    const key = `${c.outcome}${c.reason ? `: ${c.reason}` : ''}|${c.day}`;
+    cell.set(key, (cell.get(key) || 0) + c.count);
+  }
+  $('decision-days-head').replaceChildren(el('th', { scope: 'col', textContent: 'Outcome: reason (UTC days)' }),
+    ...days.map((d) => el('th', { scope: 'col', textContent: d.slice(5) })));
+  fillRows($('decision-days'), names.map((name) => ({ name })),
+    [(r) => r.name, ...days.map((d) => (r) => String(cell.get(`${r.name}|${d}`) || 0))],
+    'No decisions in the last 7 days.');
 }
 
 async function total(api, from, status) {

@@ -3,16 +3,24 @@ package com.allthrive.sms.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.allthrive.sms.accounts.JwtFixtures;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The operator finds what was sent, what waits, and why someone got nothing. */
 class AdminPageBrowserTests extends DemoBrowserTests {
+
+  @Autowired JdbcClient jdbc;
 
   void signIn() {
     browser.open("http://localhost:" + port + "/admin");
@@ -63,6 +71,41 @@ class AdminPageBrowserTests extends DemoBrowserTests {
     String rows = browser.find(By.id("decision-rows")).getText();
     assertThat(rows).contains("skipped").doesNotContain("demo-chloe");
     assertThat(browser.find(By.id("decision-counts")).getText()).contains("skipped: category_off");
+  }
+
+  @Test
+  void theDecisionCountsShowEachDayOfTheWeek() {
+    var calls = new ServiceCalls(port);
+    calls.patchPreferences(calls.token("demo-bob"), "{\"allow_sms_achievement_unlocks\":false}");
+    calls.achievement("demo-bob", "Quiet Today");
+    jdbc.sql(
+            "insert into notification_decision (event_id, user_id, to_phone, message_type,"
+                + " outcome, reason, created_at) values ('yesterday', 'demo-chloe', '+1********42',"
+                + " 'achievement_unlock', 'skipped', 'rate_limited', :at)")
+        .param("at", OffsetDateTime.now(ZoneOffset.UTC).minusDays(1))
+        .update();
+    signIn();
+
+    browser.untilText(By.id("decision-days"), "skipped: rate_limited");
+    List<String> head =
+        browser.driver().findElements(By.cssSelector("#decision-days-head th")).stream()
+            .map(WebElement::getText)
+            .toList();
+    String today = LocalDate.now(ZoneOffset.UTC).toString().substring(5);
+    String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString().substring(5);
+    assertThat(head).hasSize(8).endsWith(yesterday, today);
+    assertThat(dayRow("skipped: rate_limited")).endsWith("1", "0");
+    List<String> categoryOff = dayRow("skipped: category_off");
+    assertThat(categoryOff.get(6)).isEqualTo("0");
+    assertThat(Integer.parseInt(categoryOff.get(7))).isPositive();
+  }
+
+  private List<String> dayRow(String name) {
+    return browser.driver().findElements(By.cssSelector("#decision-days tr")).stream()
+        .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+        .filter(cells -> cells.get(0).equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
