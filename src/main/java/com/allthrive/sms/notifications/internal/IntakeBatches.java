@@ -120,7 +120,13 @@ class IntakeBatches implements DisposableBean {
         for (int i = again.size() - 1; i >= 0; i--) {
           waiting.addFirst(again.get(i));
         }
-        run(now);
+        try {
+          run(now);
+        } catch (Throwable failure) {
+          // never leave a request waiting for a committer that is gone
+          log.error("A batch of {} events failed", now.size(), failure);
+          now.forEach(s -> s.answer().completeExceptionally(failure));
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
