@@ -3,6 +3,7 @@ package com.allthrive.sms.notifications.internal;
 import static com.allthrive.sms.shared.Timestamps.utc;
 
 import com.allthrive.sms.shared.Databases;
+import com.allthrive.sms.shared.SqlRows;
 import com.allthrive.sms.shared.UserId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -183,18 +184,17 @@ class ChallengeStore {
     if (!postgres) {
       return users.stream().filter(u -> claim(challengeId, u, window, now)).toList();
     }
-    StringBuilder sql =
-        new StringBuilder(
-            "insert into challenge_reminder (challenge_id, user_id, reminder_window, created_at)"
-                + " values ");
     List<Object> args = new ArrayList<>(users.size() * 4);
     for (UserId user : users) {
-      sql.append(args.isEmpty() ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
       args.addAll(List.of(challengeId, user.value(), window.code(), utc(now)));
     }
     Set<String> taken =
         new HashSet<>(
-            jdbc.sql(sql.append(" on conflict do nothing returning user_id").toString())
+            jdbc.sql(
+                    "insert into challenge_reminder (challenge_id, user_id, reminder_window,"
+                        + " created_at) values "
+                        + SqlRows.values(users.size(), 4)
+                        + " on conflict do nothing returning user_id")
                 .params(args)
                 .query(String.class)
                 .list());

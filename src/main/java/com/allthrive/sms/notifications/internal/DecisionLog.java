@@ -3,6 +3,7 @@ package com.allthrive.sms.notifications.internal;
 import static com.allthrive.sms.shared.Timestamps.utc;
 
 import com.allthrive.sms.notifications.Outcome;
+import com.allthrive.sms.shared.SqlRows;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Types;
@@ -63,14 +64,9 @@ class DecisionLog {
     Instant now = clock.instant();
     for (int from = 0; from < entries.size(); from += CHUNK) {
       List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
-      StringBuilder sql =
-          new StringBuilder(
-              "insert into notification_decision (event_id, user_id, to_phone, message_type,"
-                  + " outcome, reason, message_id, created_at) values ");
       List<Object> args = new ArrayList<>(chunk.size() * 8);
       for (Entry e : chunk) {
         Candidate c = e.candidate();
-        sql.append(args.isEmpty() ? "(?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?)");
         args.add(e.eventId());
         args.add(text(c.recipientId() == null ? null : c.recipientId().value()));
         args.add(text(c.to() == null ? null : c.to().masked()));
@@ -80,7 +76,12 @@ class DecisionLog {
         args.add(e.messageId() == null ? new SqlParameterValue(Types.BIGINT, null) : e.messageId());
         args.add(utc(now));
       }
-      jdbc.sql(sql.toString()).params(args).update();
+      jdbc.sql(
+              "insert into notification_decision (event_id, user_id, to_phone, message_type,"
+                  + " outcome, reason, message_id, created_at) values "
+                  + SqlRows.values(chunk.size(), 8))
+          .params(args)
+          .update();
     }
     entries.forEach(e -> count(e.candidate().type().code(), e.outcome(), e.reason()));
   }

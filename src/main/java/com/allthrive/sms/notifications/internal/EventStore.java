@@ -3,9 +3,9 @@ package com.allthrive.sms.notifications.internal;
 import static com.allthrive.sms.shared.Timestamps.utc;
 
 import com.allthrive.sms.shared.Databases;
+import com.allthrive.sms.shared.SqlRows;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,17 +41,16 @@ class EventStore {
           .forEach(c -> taken.add(c.id()));
       return taken;
     }
-    StringBuilder sql =
-        new StringBuilder(
-            "insert into platform_event (id, idempotency_key, body_hash, event_type, created_at)"
-                + " values ");
     List<Object> args = new ArrayList<>(claims.size() * 5);
     for (Claim c : claims) {
-      sql.append(args.isEmpty() ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
       args.addAll(List.of(c.id(), c.key(), c.hash(), c.type(), utc(at)));
     }
     return new HashSet<>(
-        jdbc.sql(sql.append(" on conflict do nothing returning id").toString())
+        jdbc.sql(
+                "insert into platform_event (id, idempotency_key, body_hash, event_type,"
+                    + " created_at) values "
+                    + SqlRows.values(claims.size(), 5)
+                    + " on conflict do nothing returning id")
             .params(args)
             .query(String.class)
             .list());
@@ -94,7 +93,7 @@ class EventStore {
         });
     jdbc.sql(
             "update platform_event e set response = v.response from (values "
-                + String.join(", ", Collections.nCopies(responses.size(), "(?, ?)"))
+                + SqlRows.values(responses.size(), 2)
                 + ") v (id, response) where e.id = v.id")
         .params(args)
         .update();
