@@ -2,6 +2,7 @@ package com.allthrive.sms.notifications.internal;
 
 import static com.allthrive.sms.shared.Timestamps.utc;
 
+import com.allthrive.sms.delivery.SmsOutbox;
 import com.allthrive.sms.notifications.Outcome;
 import com.allthrive.sms.shared.SqlRows;
 import io.micrometer.core.instrument.Counter;
@@ -31,6 +32,10 @@ class DecisionLog {
     this.registry = registry;
   }
 
+  Decision record(Entry e) {
+    return record(e.eventId(), e.candidate(), e.outcome(), e.reason(), e.messageId());
+  }
+
   Decision record(String eventId, Candidate c, Outcome outcome, String reason, Long messageId) {
     jdbc.sql(
             """
@@ -53,6 +58,16 @@ class DecisionLog {
   /** One decision of a page, as {@link #record} takes it. */
   record Entry(
       String eventId, Candidate candidate, Outcome outcome, String reason, Long messageId) {
+
+    /** What a message written to the outbox (or found there already) decides. */
+    static Entry forQueued(String eventId, Candidate c, SmsOutbox.Queued queued, boolean deferred) {
+      if (!queued.created()) {
+        return new Entry(eventId, c, Outcome.SKIPPED, "duplicate", queued.messageId());
+      }
+      return deferred
+          ? new Entry(eventId, c, Outcome.DEFERRED, "quiet_hours", queued.messageId())
+          : new Entry(eventId, c, Outcome.QUEUED, "eligible", queued.messageId());
+    }
 
     Decision decision() {
       return Decision.of(candidate.recipientId(), outcome, reason, messageId);

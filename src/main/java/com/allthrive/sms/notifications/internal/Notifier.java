@@ -37,14 +37,9 @@ class Notifier {
     this.clock = clock;
   }
 
-  @Transactional(propagation = Propagation.MANDATORY)
-  Decision notify(String eventId, Candidate candidate, OutgoingText text) {
-    return notify(eventId, candidate, text.key(), sendAt -> text);
-  }
-
   /**
-   * As {@link #notify(String, Candidate, OutgoingText)}, with a text that depends on when it goes
-   * out: now, or at the end of the recipient's quiet hours. {@code key} is the text's key.
+   * Decides one candidate, with a text that depends on when it goes out: now, or at the end of the
+   * recipient's quiet hours. {@code key} is the text's key.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   Decision notify(
@@ -69,12 +64,8 @@ class Notifier {
       policy.giveBack(candidate, now, sendAt != null);
       return decisions.record(eventId, candidate, Outcome.SKIPPED, "budget_exhausted", null);
     }
-    if (!queued.created()) {
-      return decisions.record(eventId, candidate, Outcome.SKIPPED, "duplicate", queued.messageId());
-    }
-    return sendAt == null
-        ? decisions.record(eventId, candidate, Outcome.QUEUED, "eligible", queued.messageId())
-        : decisions.record(eventId, candidate, Outcome.DEFERRED, "quiet_hours", queued.messageId());
+    return decisions.record(
+        DecisionLog.Entry.forQueued(eventId, candidate, queued, sendAt != null));
   }
 
   static OutgoingSms message(

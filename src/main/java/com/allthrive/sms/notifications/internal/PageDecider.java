@@ -132,17 +132,13 @@ class PageDecider {
     List<SmsOutbox.Queued> queued = outbox.enqueueAll(messages, hold);
     for (int k = 0; k < sending.size(); k++) {
       int i = sending.get(k);
-      entries[i] = queuedEntry(items.get(i), queued.get(k), deferred.get(k));
+      entries[i] =
+          DecisionLog.Entry.forQueued(
+              items.get(i).eventId(),
+              items.get(i).planned().candidate(),
+              queued.get(k),
+              deferred.get(k));
     }
-  }
-
-  private static DecisionLog.Entry queuedEntry(Item item, SmsOutbox.Queued q, boolean deferred) {
-    if (!q.created()) {
-      return entry(item, Outcome.SKIPPED, "duplicate", q.messageId());
-    }
-    return deferred
-        ? entry(item, Outcome.DEFERRED, "quiet_hours", q.messageId())
-        : entry(item, Outcome.QUEUED, "eligible", q.messageId());
   }
 
   private static DecisionLog.Entry entry(Item item, Outcome outcome, String reason, Long id) {
