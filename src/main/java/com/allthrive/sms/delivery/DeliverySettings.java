@@ -33,6 +33,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param breaker when the provider counts as down and how long sends are then held
  * @param senderRateLimit sends per second per sender, across every instance ({@code
  *     SMS_SENDER_RATE_LIMIT}); 0 for no limit
+ * @param statementBatch claims and results of concurrent sends written in one statement at most
+ *     ({@code SMS_DISPATCH_BATCH}); 1 writes each alone
  */
 @ConfigurationProperties("sms.delivery")
 public record DeliverySettings(
@@ -53,7 +55,8 @@ public record DeliverySettings(
     @DefaultValue("30s") Duration immediateDispatchGrace,
     @DefaultValue("90d") Duration bodyRetention,
     @DefaultValue Breaker breaker,
-    @DefaultValue("0") double senderRateLimit) {
+    @DefaultValue("0") double senderRateLimit,
+    @DefaultValue("64") int statementBatch) {
 
   /**
    * The provider's circuit breaker: when {@code failureRate} percent of the last {@code window}

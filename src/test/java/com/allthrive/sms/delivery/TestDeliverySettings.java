@@ -28,6 +28,7 @@ public final class TestDeliverySettings {
         Duration.ofSeconds(30),
         Duration.ofDays(90),
         new DeliverySettings.Breaker(Duration.ofSeconds(30), 50, 20, 50),
-        0);
+        0,
+        64);
   }
 }

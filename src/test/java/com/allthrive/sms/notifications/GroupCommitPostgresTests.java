@@ -119,6 +119,37 @@ class GroupCommitPostgresTests {
   }
 
   @Test
+  void directMessagesOfSeveralThreadsInOneBatchAreDebouncedEachByItsOwnThread() throws Exception {
+    var platform = new PlatformCalls(mvc, accounts);
+    platform.verifiedUser("cy", "+12015550163");
+    platform.verifiedUser("di", "+12015550164");
+    var earlier =
+        http.event(
+            "direct_message.created", DirectMessageFixtures.dm("t9", "m9", "cy", "earlier", "di"));
+    assertThat(reasons(List.of(JSON.readTree(earlier.body())))).containsExactly("eligible");
+
+    List<JsonNode> answers =
+        together(
+            List.<Supplier<HttpResponse<String>>>of(
+                () ->
+                    http.event(
+                        "direct_message.created",
+                        DirectMessageFixtures.dm("t9", "m10", "cy", "again", "di")),
+                () ->
+                    http.event(
+                        "direct_message.created",
+                        DirectMessageFixtures.dm("t10", "m11", "cy", "other thread", "di")),
+                () ->
+                    http.event(
+                        "direct_message.created",
+                        DirectMessageFixtures.dm("t11", "m12", "di", "reply", "cy"))));
+
+    assertThat(reasons(answers)).containsExactly("debounced", "eligible", "eligible");
+    assertThat(count("sms_message where recipient_user_id = 'di'")).isEqualTo(2);
+    assertThat(count("sms_message where recipient_user_id = 'cy'")).isEqualTo(1);
+  }
+
+  @Test
   void aBatchTheDailyCapWouldNotTakeWholeIsDecidedOneByOne() throws Exception {
     var platform = new PlatformCalls(mvc, accounts);
     for (int i = 0; i < 16; i++) {

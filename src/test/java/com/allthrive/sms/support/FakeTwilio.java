@@ -49,7 +49,11 @@ public final class FakeTwilio {
   private FakeTwilio() {
     server =
         new WireMockServer(
-            options().dynamicPort().extensions(messages.creator(), messages.lister()));
+            options()
+                .dynamicPort()
+                // like Twilio, many requests in flight at once (held ones included)
+                .containerThreads(64)
+                .extensions(messages.creator(), messages.lister()));
     server.start();
     stubDefaults();
   }

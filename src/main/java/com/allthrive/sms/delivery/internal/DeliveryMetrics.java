@@ -5,10 +5,12 @@ import com.allthrive.sms.delivery.MessageType;
 import com.allthrive.sms.delivery.SmsStatusChanged;
 import com.allthrive.sms.delivery.provider.SendOutcome;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.function.IntConsumer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -51,6 +53,16 @@ class DeliveryMetrics {
         .publishPercentileHistogram()
         .register(registry)
         .record(took);
+  }
+
+  /** Where the sizes of one statement's batches go ({@link GroupCommit}). */
+  IntConsumer batchSizes(String statement) {
+    DistributionSummary summary =
+        DistributionSummary.builder("sms.dispatch.batch")
+            .description("Sends whose claim or result one statement wrote")
+            .tag("statement", statement)
+            .register(registry);
+    return summary::record;
   }
 
   void retry(MessageType type, String errorCode) {

@@ -128,7 +128,7 @@ class ImmediateDispatch implements DisposableBean {
         hold(row, now, slot.get());
         return;
       }
-      if (!claims.claim(row.id(), 0, now)) {
+      if (!claims.claimFresh(row.id(), now)) {
         cancellations.refused(row, now);
         return;
       }

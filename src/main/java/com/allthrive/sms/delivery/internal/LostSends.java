@@ -31,6 +31,7 @@ class LostSends {
 
   private final SmsProvider provider;
   private final MessageStore store;
+  private final ProviderIds providerIds;
   private final SendClaims claims;
   private final Sender sender;
   private final Recorder recorder;
@@ -42,6 +43,7 @@ class LostSends {
   LostSends(
       SmsProvider provider,
       MessageStore store,
+      ProviderIds providerIds,
       SendClaims claims,
       Sender sender,
       Recorder recorder,
@@ -51,6 +53,7 @@ class LostSends {
       Clock clock) {
     this.provider = provider;
     this.store = store;
+    this.providerIds = providerIds;
     this.claims = claims;
     this.sender = sender;
     this.recorder = recorder;
@@ -87,7 +90,7 @@ class LostSends {
       return Optional.empty();
     }
     return found.matches().stream()
-        .filter(m -> !store.providerIdTakenByOther(m.providerMessageId(), row.id()))
+        .filter(m -> !providerIds.takenByOther(m.providerMessageId(), row.id()))
         .findFirst();
   }
 

@@ -36,54 +36,6 @@ class MessageStore {
         .optional();
   }
 
-  Optional<MessageRow> findByProviderId(String providerMessageId) {
-    return jdbc.sql(
-            "select " + MessageRow.COLUMNS + " from sms_message where provider_message_id = :sid")
-        .param("sid", providerMessageId)
-        .query(MessageRow::map)
-        .optional();
-  }
-
-  /** Whether another row already carries this provider id. */
-  boolean providerIdTakenByOther(String providerMessageId, long id) {
-    return jdbc.sql(
-                "select count(*) from sms_message where provider_message_id = :sid and id <> :id")
-            .param("sid", providerMessageId)
-            .param("id", id)
-            .query(Integer.class)
-            .single()
-        > 0;
-  }
-
-  /**
-   * sending → sent with the provider's id; the sealed text is no longer needed. The message's
-   * dispatch task goes too (see {@link #endingTask}), also when a status callback already moved the
-   * row on.
-   */
-  boolean markSent(long id, String providerMessageId, Instant now) {
-    return endingTask(
-                id,
-                """
-                update sms_message set status = 'sent', provider_message_id = :sid, sent_at = :now,
-                  sealed_body = null, error_code = null, error_message = null, updated_at = :now
-                where id = :id and status = 'sending'""")
-            .param("sid", providerMessageId)
-            .param("now", utc(now))
-            .update()
-        == 1;
-  }
-
-  /** Records the provider id of a row a status callback already moved on. */
-  void attachProviderId(long id, String providerMessageId) {
-    jdbc.sql(
-            """
-            update sms_message set provider_message_id = :sid, sealed_body = null
-            where id = :id and provider_message_id is null""")
-        .param("id", id)
-        .param("sid", providerMessageId)
-        .update();
-  }
-
   /** sending → pending: a transient failure, tried again at {@code next}. */
   boolean markRetry(
       long id, Instant next, String code, String message, boolean attempted, Instant now) {

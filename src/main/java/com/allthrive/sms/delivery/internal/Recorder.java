@@ -1,7 +1,17 @@
 package com.allthrive.sms.delivery.internal;
 
+import com.allthrive.sms.delivery.DeliverySettings;
 import com.allthrive.sms.delivery.MessageStatus;
+import com.allthrive.sms.shared.Databases;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -10,36 +20,82 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Records the end of a send in one short transaction each, publishing the status event in the same
  * transaction. A row someone else already moved on is left alone, without an event. The same
  * transaction removes the message's dispatch task when no poller holds it (a send on the immediate
- * path; see {@link MessageStore#markSent} and {@link MessageStore#markUnsent}); a task the poller
- * runs is ended by the poller.
+ * path; see {@link ProviderIds#markSent} and {@link MessageStore#markUnsent}); a task the poller
+ * runs is ended by the poller. On PostgreSQL the sends that end at the same moment are recorded
+ * together ({@link GroupCommit}): one statement and one commit for all of them, and the caller
+ * returns once its own send is committed, as when recorded alone.
  */
 @Component
-class Recorder {
+class Recorder implements DisposableBean {
+
+  private record Sent(
+      MessageRow row, String providerMessageId, MessageStatus reported, Instant now) {}
 
   private final MessageStore store;
+  private final ProviderIds providerIds;
   private final StatusEvents events;
   private final TransactionTemplate tx;
+  private final GroupCommit<Sent, Boolean> sends;
 
-  Recorder(MessageStore store, StatusEvents events, PlatformTransactionManager transactions) {
+  Recorder(
+      MessageStore store,
+      ProviderIds providerIds,
+      StatusEvents events,
+      PlatformTransactionManager transactions,
+      DeliverySettings settings,
+      DeliveryMetrics metrics,
+      DataSource dataSource) {
     this.store = store;
+    this.providerIds = providerIds;
     this.events = events;
     this.tx = new TransactionTemplate(transactions);
+    this.sends =
+        new GroupCommit<>(
+            "sms-sent",
+            Databases.isPostgres(dataSource) ? settings.statementBatch() : 1,
+            2,
+            this::sentAll,
+            this::sentAlone,
+            metrics.batchSizes("sent"));
   }
 
   /** The provider took the message; {@code reported} may already be further than sent. */
   void sent(MessageRow row, String providerMessageId, MessageStatus reported, Instant now) {
+    sends.run(new Sent(row, providerMessageId, reported, now));
+  }
+
+  private boolean sentAlone(Sent sent) {
+    tx.executeWithoutResult(
+        status ->
+            after(
+                sent, providerIds.markSent(sent.row().id(), sent.providerMessageId(), sent.now())));
+    return true;
+  }
+
+  private List<Boolean> sentAll(List<Sent> sent) {
+    Map<Long, String> ids = new LinkedHashMap<>();
+    sent.forEach(s -> ids.put(s.row().id(), s.providerMessageId()));
+    Instant now = sent.stream().map(Sent::now).max(Comparator.naturalOrder()).orElseThrow();
     tx.executeWithoutResult(
         status -> {
-          if (!store.markSent(row.id(), providerMessageId, now)) {
-            store.attachProviderId(row.id(), providerMessageId);
-            return;
-          }
-          events.changed(row, MessageStatus.SENT, now);
-          if (reported.rank() > MessageStatus.SENT.rank()
-              && store.advance(row.id(), reported, null, null, now)) {
-            events.changed(row, reported, now);
-          }
+          Set<Long> moved = providerIds.markSentAll(ids, now);
+          sent.forEach(s -> after(s, moved.contains(s.row().id())));
         });
+    return Collections.nCopies(sent.size(), true);
+  }
+
+  /** What follows the move to sent, or its absence (a status callback came first). */
+  private void after(Sent sent, boolean moved) {
+    MessageRow row = sent.row();
+    if (!moved) {
+      providerIds.attach(row.id(), sent.providerMessageId());
+      return;
+    }
+    events.changed(row, MessageStatus.SENT, sent.now());
+    if (sent.reported().rank() > MessageStatus.SENT.rank()
+        && store.advance(row.id(), sent.reported(), null, null, sent.now())) {
+      events.changed(row, sent.reported(), sent.now());
+    }
   }
 
   /** The message ends unsent: failed or expired. */
@@ -59,5 +115,10 @@ class Recorder {
             }
           }
         });
+  }
+
+  @Override
+  public void destroy() {
+    sends.stop();
   }
 }

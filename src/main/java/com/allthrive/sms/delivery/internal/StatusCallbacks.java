@@ -40,12 +40,19 @@ public class StatusCallbacks {
   }
 
   private final MessageStore store;
+  private final ProviderIds providerIds;
   private final StatusEvents events;
   private final DeliveryMetrics metrics;
   private final Clock clock;
 
-  StatusCallbacks(MessageStore store, StatusEvents events, DeliveryMetrics metrics, Clock clock) {
+  StatusCallbacks(
+      MessageStore store,
+      ProviderIds providerIds,
+      StatusEvents events,
+      DeliveryMetrics metrics,
+      Clock clock) {
     this.store = store;
+    this.providerIds = providerIds;
     this.events = events;
     this.metrics = metrics;
     this.clock = clock;
@@ -60,7 +67,7 @@ public class StatusCallbacks {
     MessageRow row = found.get();
     Instant now = clock.instant();
     if (row.providerMessageId() == null) {
-      store.attachProviderId(row.id(), report.messageSid());
+      providerIds.attach(row.id(), report.messageSid());
     }
     BigDecimal price = row.price();
     String unit = row.priceUnit();
@@ -91,7 +98,7 @@ public class StatusCallbacks {
   }
 
   private Optional<MessageRow> locate(Report report) {
-    Optional<MessageRow> bySid = store.findByProviderId(report.messageSid());
+    Optional<MessageRow> bySid = providerIds.findMessage(report.messageSid());
     if (bySid.isPresent() || report.messageId() == null) {
       return bySid;
     }

@@ -5,7 +5,10 @@ import static com.allthrive.sms.shared.Timestamps.utc;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -13,23 +16,78 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * period (5 minutes). The slot is taken by a conditional update of the thread's row ({@code
  * dm_debounce}), so of concurrent events, on one instance or several, exactly one passes: the
  * others wait on the row and then find it taken. A later rule that refuses the message gives the
- * slot back in the same transaction.
+ * slot back in the same transaction. On PostgreSQL one upsert takes the slots of a whole page of
+ * recipients ({@code on conflict ... do update ... where}: a row is written, and returned, only
+ * where the slot was free).
  */
 class DmDebounce implements Rule {
 
+  private record Slot(String thread, String user) {}
+
   private final JdbcClient jdbc;
   private final Duration period;
+  private final boolean postgres;
 
-  DmDebounce(JdbcClient jdbc, Duration period) {
+  DmDebounce(JdbcClient jdbc, Duration period, boolean postgres) {
     this.jdbc = jdbc;
     this.period = period;
+    this.postgres = postgres;
   }
 
   @Override
   public Optional<Verdict> apply(Candidate c, Instant now) {
-    if (!c.directMessage() || c.thread() == null || c.user() == null) {
-      return Optional.empty();
+    return applyAll(List.of(c), now).get(0);
+  }
+
+  @Override
+  public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now) {
+    List<Slot> slots =
+        candidates.stream().filter(DmDebounce::applies).map(DmDebounce::slot).toList();
+    if (slots.isEmpty()) {
+      return candidates.stream().map(c -> Optional.<Verdict>empty()).toList();
     }
+    if (!postgres || Set.copyOf(slots).size() != slots.size()) {
+      return candidates.stream()
+          .map(c -> applies(c) ? takeAlone(c, now) : Optional.<Verdict>empty())
+          .toList();
+    }
+    Set<Slot> taken = take(slots, now);
+    return candidates.stream()
+        .map(
+            c ->
+                !applies(c) || taken.contains(slot(c))
+                    ? Optional.<Verdict>empty()
+                    : Optional.of(Verdict.skip("debounced")))
+        .toList();
+  }
+
+  private Set<Slot> take(List<Slot> slots, Instant now) {
+    Instant at = micros(now);
+    return new HashSet<>(
+        jdbc.sql(
+                """
+                insert into dm_debounce (thread_id, user_id, last_sent_at) values :rows
+                on conflict (thread_id, user_id) do update set last_sent_at = excluded.last_sent_at
+                where dm_debounce.last_sent_at is null or dm_debounce.last_sent_at <= :since
+                returning thread_id, user_id""")
+            .param(
+                "rows",
+                slots.stream().map(s -> new Object[] {s.thread(), s.user(), utc(at)}).toList())
+            .param("since", utc(at.minus(period)))
+            .query((rs, n) -> new Slot(rs.getString(1), rs.getString(2)))
+            .list());
+  }
+
+  private static boolean applies(Candidate c) {
+    return c.directMessage() && c.thread() != null && c.user() != null;
+  }
+
+  private static Slot slot(Candidate c) {
+    return new Slot(c.thread(), c.user().value());
+  }
+
+  /** One recipient in two statements (H2, or a page naming one thread and recipient twice). */
+  private Optional<Verdict> takeAlone(Candidate c, Instant now) {
     jdbc.sql(
             "insert into dm_debounce (thread_id, user_id) values (:thread, :user)"
                 + " on conflict do nothing")
@@ -50,7 +108,7 @@ class DmDebounce implements Rule {
 
   @Override
   public void giveBack(Candidate c, Instant now, boolean deferred) {
-    if (!c.directMessage() || c.thread() == null || c.user() == null) {
+    if (!applies(c)) {
       return;
     }
     jdbc.sql(

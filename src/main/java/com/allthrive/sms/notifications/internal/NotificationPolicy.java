@@ -4,6 +4,7 @@ import com.allthrive.sms.accounts.Accounts;
 import com.allthrive.sms.notifications.NotificationsSettings;
 import com.allthrive.sms.preferences.SmsPreferences;
 import com.allthrive.sms.presence.Presence;
+import com.allthrive.sms.shared.Databases;
 import com.allthrive.sms.shared.SlidingLimiter;
 import com.allthrive.sms.shared.UserSmsQuota;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +37,8 @@ class NotificationPolicy {
       UserSmsQuota quota,
       NotificationsSettings settings,
       Presence presence,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      DataSource dataSource) {
     var optOut = new NotOptedOut(preferences);
     var category = new CategoryEnabled(preferences, accounts);
     this.forUsers =
@@ -45,7 +48,7 @@ class NotificationPolicy {
             new ConsentRecorded(preferences),
             category,
             new RecipientOffline(presence),
-            new DmDebounce(jdbc, settings.dmDebounce()),
+            new DmDebounce(jdbc, settings.dmDebounce(), Databases.isPostgres(dataSource)),
             new QuietHoursRule(preferences),
             new PerUserLimit(quota));
     // the invitation limits count last, so a refused invitation spends no slot
