@@ -47,6 +47,9 @@ public interface Accounts {
   /** Accounts whose current number is {@code number}, verified or not. */
   List<Account> findByPhone(PhoneNumber number);
 
+  /** {@link #findByPhone} for several numbers in one query; numbers no account holds are absent. */
+  Map<PhoneNumber, List<Account>> findByPhones(Collection<PhoneNumber> numbers);
+
   /** The outcome of {@link #markVerified}. */
   enum VerifyOutcome {
     VERIFIED,

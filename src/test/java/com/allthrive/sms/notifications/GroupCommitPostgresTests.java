@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.allthrive.sms.accounts.Accounts;
+import com.allthrive.sms.accounts.JwtFixtures;
 import com.allthrive.sms.support.PlatformCalls;
 import com.allthrive.sms.support.PlatformHttp;
 import com.allthrive.sms.support.RequiresPostgres;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -150,6 +152,36 @@ class GroupCommitPostgresTests {
   }
 
   @Test
+  void invitationsInOneBatchKeepTheirLimitsAndTheHoldersPreferences() throws Exception {
+    var platform = new PlatformCalls(mvc, accounts);
+    platform.verifiedUser("eve", "+12015550165");
+    assertThat(
+            mvc.patch()
+                .uri("/api/v1/me/sms-preferences")
+                .header("Authorization", "Bearer " + JwtFixtures.token("eve"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"allow_sms_invitations\":false}"))
+        .hasStatusOk();
+    for (int i = 0; i < 3; i++) {
+      var earlier =
+          http.event("battle.invitation", invitation("early-" + i, "i" + i, "+12015550166"));
+      assertThat(reasons(List.of(JSON.readTree(earlier.body())))).containsExactly("eligible");
+    }
+
+    List<JsonNode> answers =
+        together(
+            List.<Supplier<HttpResponse<String>>>of(
+                () -> http.event("battle.invitation", invitation("b1", "i4", "+12015550165")),
+                () -> http.event("battle.invitation", invitation("b2", "i5", "+12015550166")),
+                () -> http.event("battle.invitation", invitation("b3", "i6", "+12015550167"))));
+
+    assertThat(reasons(answers)).containsExactly("category_off", "destination_limit", "eligible");
+    assertThat(count("sms_message where to_phone = '+12015550165'")).isZero();
+    assertThat(count("sms_message where to_phone = '+12015550166'")).isEqualTo(3);
+    assertThat(count("sms_message where to_phone = '+12015550167'")).isEqualTo(1);
+  }
+
+  @Test
   void aBatchTheDailyCapWouldNotTakeWholeIsDecidedOneByOne() throws Exception {
     var platform = new PlatformCalls(mvc, accounts);
     for (int i = 0; i < 16; i++) {
@@ -263,6 +295,17 @@ class GroupCommitPostgresTests {
 
   private static List<String> reasons(List<JsonNode> answers) {
     return answers.stream().map(a -> a.at("/decisions/0/reason").asString()).toList();
+  }
+
+  private static String invitation(String id, String inviter, String to) {
+    return "{\"invitation_id\":\""
+        + id
+        + "\",\"inviter_id\":\""
+        + inviter
+        + "\",\"inviter_name\":\"Ada\",\"to_phone\":\""
+        + to
+        + "\",\"battle_topic\":\"Haiku\","
+        + "\"invitation_link\":\"https://allthrive.ai/battles/invite/abc\"}";
   }
 
   private static String achievement(String user, String id) {

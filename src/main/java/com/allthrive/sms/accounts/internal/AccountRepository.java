@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -74,6 +75,19 @@ class AccountRepository {
         .param("p", number.e164())
         .query(AccountRepository::map)
         .list();
+  }
+
+  Map<PhoneNumber, List<Account>> findByPhones(Collection<PhoneNumber> numbers) {
+    if (numbers.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc
+        .sql("select " + COLUMNS + " from account where phone_number in (:p) order by user_id")
+        .param("p", numbers.stream().map(PhoneNumber::e164).distinct().toList())
+        .query(AccountRepository::map)
+        .list()
+        .stream()
+        .collect(Collectors.groupingBy(Account::phoneNumber));
   }
 
   Optional<UserId> verifiedOwner(PhoneNumber number) {

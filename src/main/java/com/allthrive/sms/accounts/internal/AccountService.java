@@ -58,6 +58,11 @@ public class AccountService implements Accounts {
   }
 
   @Override
+  public Map<PhoneNumber, List<Account>> findByPhones(Collection<PhoneNumber> numbers) {
+    return accounts.findByPhones(numbers);
+  }
+
+  @Override
   @Transactional
   public VerifyOutcome markVerified(
       UserId id, PhoneNumber number, Instant at, ConsentEvidence evidence) {

@@ -4,9 +4,12 @@ import com.allthrive.sms.accounts.Account;
 import com.allthrive.sms.accounts.Accounts;
 import com.allthrive.sms.preferences.Category;
 import com.allthrive.sms.preferences.SmsPreferences;
+import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,25 +41,43 @@ class CategoryEnabled implements Rule {
     return allowed ? Optional.empty() : Optional.of(Verdict.skip("category_off"));
   }
 
-  /** Users' candidates of one category are looked up at once; others one by one. */
+  /**
+   * Candidates of one category are looked up at once: users' preferences in one query, and for raw
+   * numbers the accounts holding them in one more; others one by one.
+   */
   @Override
   public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now) {
     Category category = candidates.isEmpty() ? null : candidates.get(0).category();
     boolean oneCategory =
         category != null
-            && candidates.stream()
-                .allMatch(c -> c.category() == category && !c.critical() && !c.toRawNumber());
+            && candidates.stream().allMatch(c -> c.category() == category && !c.critical());
     if (!oneCategory) {
       return Rule.super.applyAll(candidates, now);
     }
-    Set<UserId> off =
-        preferences.notAllowing(candidates.stream().map(Candidate::user).toList(), category);
+    Map<PhoneNumber, List<Account>> holders =
+        accounts.findByPhones(
+            candidates.stream().filter(Candidate::toRawNumber).map(Candidate::to).toList());
+    List<UserId> users = new ArrayList<>();
+    for (Candidate c : candidates) {
+      if (c.toRawNumber()) {
+        holders.getOrDefault(c.to(), List.of()).forEach(a -> users.add(a.id()));
+      } else {
+        users.add(c.user());
+      }
+    }
+    Set<UserId> off = users.isEmpty() ? Set.of() : preferences.notAllowing(users, category);
     return candidates.stream()
         .map(
-            c ->
-                off.contains(c.user())
-                    ? Optional.of(Verdict.skip("category_off"))
-                    : Optional.<Verdict>empty())
+            c -> {
+              boolean refused =
+                  c.toRawNumber()
+                      ? holders.getOrDefault(c.to(), List.of()).stream()
+                          .anyMatch(a -> off.contains(a.id()))
+                      : off.contains(c.user());
+              return refused
+                  ? Optional.of(Verdict.skip("category_off"))
+                  : Optional.<Verdict>empty();
+            })
         .toList();
   }
 }

@@ -5,6 +5,7 @@ import com.allthrive.sms.shared.SlidingLimiter;
 import com.allthrive.sms.shared.SlidingLimiter.Rate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,11 +29,24 @@ class InvitationLimits implements Rule {
   @Override
   public Optional<Verdict> apply(Candidate c, Instant now) {
     List<Rate> rates = rates(c);
-    return limiter
-        .tryAcquireAll(rates)
-        .map(
-            refused ->
-                Verdict.skip(refused == rates.get(0) ? "inviter_limit" : "destination_limit"));
+    return limiter.tryAcquireAll(rates).map(refused -> verdict(rates, refused));
+  }
+
+  /** Every candidate's two limits in one statement ({@link SlidingLimiter#tryAcquireEach}). */
+  @Override
+  public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now) {
+    List<List<Rate>> groups = candidates.stream().map(this::rates).toList();
+    List<Optional<Rate>> refusals = limiter.tryAcquireEach(groups);
+    List<Optional<Verdict>> verdicts = new ArrayList<>(candidates.size());
+    for (int i = 0; i < candidates.size(); i++) {
+      List<Rate> rates = groups.get(i);
+      verdicts.add(refusals.get(i).map(refused -> verdict(rates, refused)));
+    }
+    return verdicts;
+  }
+
+  private static Verdict verdict(List<Rate> rates, Rate refused) {
+    return Verdict.skip(refused == rates.get(0) ? "inviter_limit" : "destination_limit");
   }
 
   @Override

@@ -9,6 +9,7 @@ import com.allthrive.sms.shared.SlidingLimiter;
 import com.allthrive.sms.shared.UserSmsQuota;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -69,15 +70,42 @@ class NotificationPolicy {
   }
 
   /**
-   * {@link #evaluate} for a page of candidates to users, each rule applied to the whole page at
-   * once ({@link Rule#applyAll}) in the same order, with the same findings and give-backs as one by
-   * one.
+   * {@link #evaluate} for a page of candidates, those to users and those to raw numbers each as one
+   * group: each rule applied to the whole group at once ({@link Rule#applyAll}) in the same order,
+   * with the same findings and give-backs as one by one.
    */
   List<Optional<Verdict>> evaluateAll(List<Candidate> candidates, Instant now) {
-    if (candidates.stream().anyMatch(Candidate::toRawNumber)) {
-      return candidates.stream().map(c -> evaluate(c, now)).toList();
+    List<Integer> raw = new ArrayList<>();
+    List<Integer> users = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      (candidates.get(i).toRawNumber() ? raw : users).add(i);
     }
-    return decide(forUsers, candidates, now, (rule, cs) -> rule.applyAll(cs, now));
+    List<Optional<Verdict>> result =
+        new ArrayList<>(Collections.nCopies(candidates.size(), Optional.<Verdict>empty()));
+    decideGroup(forUsers, candidates, users, now, result);
+    decideGroup(forRawNumbers, candidates, raw, now, result);
+    return result;
+  }
+
+  /** Decides the candidates at {@code indices} with {@code rules}, into {@code result}. */
+  private static void decideGroup(
+      List<Rule> rules,
+      List<Candidate> candidates,
+      List<Integer> indices,
+      Instant now,
+      List<Optional<Verdict>> result) {
+    if (indices.isEmpty()) {
+      return;
+    }
+    List<Optional<Verdict>> verdicts =
+        decide(
+            rules,
+            indices.stream().map(candidates::get).toList(),
+            now,
+            (rule, cs) -> rule.applyAll(cs, now));
+    for (int k = 0; k < indices.size(); k++) {
+      result.set(indices.get(k), verdicts.get(k));
+    }
   }
 
   /**
