@@ -73,15 +73,19 @@ class ProviderIds {
 
   /** {@link #markSent} of several rows at once: the ids that moved to sent. */
   Set<Long> markSentAll(Map<Long, String> providerIds, Instant now) {
-    List<String> taskIds = providerIds.keySet().stream().map(String::valueOf).toList();
+    List<Object[]> taskIds =
+        providerIds.keySet().stream().map(id -> new Object[] {String.valueOf(id)}).toList();
     if (!postgres) {
       providerIds.keySet().forEach(tasks::remove);
       return recordedOneByOne(SENT_ONE, providerIds, now);
     }
     return Set.copyOf(
         jdbc.sql(
-                "with ended as (delete from scheduled_tasks where task_name = :task"
-                    + " and task_instance in (:taskIds) and picked = false),"
+                // the tasks by a join, so that each is found by its full key: with an in-list
+                // PostgreSQL may look up the task name alone and filter thousands of rows
+                "with ended as (delete from scheduled_tasks t using (values :taskIds) d (task)"
+                    + " where t.task_name = :task and t.task_instance = d.task"
+                    + " and t.picked = false),"
                     + " moved as ("
                     + SENT
                     + " returning m.id, m.provider_message_id) "
