@@ -3,7 +3,10 @@ package com.allthrive.sms.delivery.internal;
 import static com.allthrive.sms.shared.Timestamps.utc;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +23,11 @@ class DispatchTaskRows {
           + " and picked = false";
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batches;
 
-  DispatchTaskRows(JdbcClient jdbc) {
+  DispatchTaskRows(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
   }
 
   /** The parameters that name a message's task ({@code :task}, {@code :taskId}). */
@@ -33,6 +38,14 @@ class DispatchTaskRows {
   /** Removes the message's task unless a poller holds it (that run ends it itself). */
   void remove(long messageId) {
     jdbc.sql(REMOVE).params(of(messageId)).update();
+  }
+
+  /** {@link #remove} of several messages' tasks, one statement each in one round trip. */
+  void removeAll(Collection<Long> messageIds) {
+    batches.batchUpdate(
+        REMOVE,
+        SqlParameterSourceUtils.createBatch(
+            messageIds.stream().map(DispatchTaskRows::of).toList()));
   }
 
   /** The message needs another look at {@code at} (on the scheduler's clock). */

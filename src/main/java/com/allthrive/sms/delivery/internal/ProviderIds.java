@@ -71,31 +71,36 @@ class ProviderIds {
     return !markSentAll(Map.of(id, providerMessageId), now).isEmpty();
   }
 
-  /** {@link #markSent} of several rows at once: the ids that moved to sent. */
+  /**
+   * {@link #markSent} of several rows at once: the ids that moved to sent. Their tasks go one
+   * statement each, sent together (a JDBC batch, one round trip): each a lookup of the task's full
+   * key. A churning task table's statistics are nearly always stale, and with a list of keys
+   * PostgreSQL would look up the task name alone and filter every dead row of the table.
+   */
   Set<Long> markSentAll(Map<Long, String> providerIds, Instant now) {
-    List<Object[]> taskIds =
-        providerIds.keySet().stream().map(id -> new Object[] {String.valueOf(id)}).toList();
     if (!postgres) {
       providerIds.keySet().forEach(tasks::remove);
       return recordedOneByOne(SENT_ONE, providerIds, now);
     }
-    return Set.copyOf(
+    String ended = "";
+    if (providerIds.size() == 1) {
+      ended = "with ended as (" + DispatchTaskRows.REMOVE + "), ";
+    } else {
+      tasks.removeAll(providerIds.keySet());
+    }
+    var statement =
         jdbc.sql(
-                // the tasks by a join, so that each is found by its full key: with an in-list
-                // PostgreSQL may look up the task name alone and filter thousands of rows
-                "with ended as (delete from scheduled_tasks t using (values :taskIds) d (task)"
-                    + " where t.task_name = :task and t.task_instance = d.task"
-                    + " and t.picked = false),"
-                    + " moved as ("
+                (ended.isEmpty() ? "with " : ended)
+                    + "moved as ("
                     + SENT
                     + " returning m.id, m.provider_message_id) "
                     + KEEP)
-            .param("task", DispatchTasks.DISPATCH.getTaskName())
-            .param("taskIds", taskIds)
             .param("rows", rows(providerIds))
-            .param("now", utc(now))
-            .query(Long.class)
-            .list());
+            .param("now", utc(now));
+    if (!ended.isEmpty()) {
+      statement = statement.params(DispatchTaskRows.of(providerIds.keySet().iterator().next()));
+    }
+    return Set.copyOf(statement.query(Long.class).list());
   }
 
   /** Records the provider id of a row a status callback already moved on. */
