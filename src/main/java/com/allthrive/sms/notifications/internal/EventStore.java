@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,15 +24,11 @@ class EventStore {
   /** A key to claim for a new event. */
   record Claim(String id, String key, String hash, String type) {}
 
-  private static final String ANSWER = "update platform_event set response = :r where id = :id";
-
   private final JdbcClient jdbc;
-  private final NamedParameterJdbcTemplate batches;
   private final boolean postgres;
 
-  EventStore(JdbcClient jdbc, NamedParameterJdbcTemplate batches, DataSource dataSource) {
+  EventStore(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
-    this.batches = batches;
     this.postgres = Databases.isPostgres(dataSource);
   }
 
@@ -86,25 +80,29 @@ class EventStore {
   }
 
   /** The answers of several events, by event id, in one statement on PostgreSQL. */
-  /**
-   * The answers of several events: one update by primary key each, sent together (a JDBC batch, one
-   * round trip). A join against a list of values would let PostgreSQL scan the whole table when its
-   * statistics lag behind its growth.
-   */
   void answerAll(Map<String, String> responses) {
-    if (responses.size() == 1) {
+    if (responses.size() == 1 || !postgres) {
       responses.forEach(this::answer);
       return;
     }
-    batches.batchUpdate(
-        ANSWER,
-        SqlParameterSourceUtils.createBatch(
-            responses.entrySet().stream()
-                .map(e -> Map.of("id", e.getKey(), "r", e.getValue()))
-                .toList()));
+    List<Object> args = new ArrayList<>(responses.size() * 2);
+    responses.forEach(
+        (id, response) -> {
+          args.add(id);
+          args.add(response);
+        });
+    jdbc.sql(
+            "update platform_event e set response = v.response from (values "
+                + SqlRows.values(responses.size(), 2)
+                + ") v (id, response) where e.id = v.id")
+        .params(args)
+        .update();
   }
 
   void answer(String id, String response) {
-    jdbc.sql(ANSWER).param("r", response).param("id", id).update();
+    jdbc.sql("update platform_event set response = :r where id = :id")
+        .param("r", response)
+        .param("id", id)
+        .update();
   }
 }
