@@ -132,19 +132,10 @@ class GroupCommitPostgresTests {
 
     List<JsonNode> answers =
         together(
-            List.<Supplier<HttpResponse<String>>>of(
-                () ->
-                    http.event(
-                        "direct_message.created",
-                        DirectMessageFixtures.dm("t9", "m10", "cy", "again", "di")),
-                () ->
-                    http.event(
-                        "direct_message.created",
-                        DirectMessageFixtures.dm("t10", "m11", "cy", "other thread", "di")),
-                () ->
-                    http.event(
-                        "direct_message.created",
-                        DirectMessageFixtures.dm("t11", "m12", "di", "reply", "cy"))));
+            List.of(
+                dmEvent("t9", "m10", "cy", "again", "di"),
+                dmEvent("t10", "m11", "cy", "other thread", "di"),
+                dmEvent("t11", "m12", "di", "reply", "cy")));
 
     assertThat(reasons(answers)).containsExactly("debounced", "eligible", "eligible");
     assertThat(count("sms_message where recipient_user_id = 'di'")).isEqualTo(2);
@@ -295,6 +286,12 @@ class GroupCommitPostgresTests {
 
   private static List<String> reasons(List<JsonNode> answers) {
     return answers.stream().map(a -> a.at("/decisions/0/reason").asString()).toList();
+  }
+
+  private Supplier<HttpResponse<String>> dmEvent(
+      String thread, String id, String from, String text, String to) {
+    return () ->
+        http.event("direct_message.created", DirectMessageFixtures.dm(thread, id, from, text, to));
   }
 
   private static String invitation(String id, String inviter, String to) {

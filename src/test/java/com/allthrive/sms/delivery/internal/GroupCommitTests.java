@@ -62,22 +62,31 @@ class GroupCommitTests {
     return CompletableFuture.supplyAsync(() -> commits.run(item), callers);
   }
 
+  /**
+   * Calls with item 0, which holds the worker, then with {@code others}, which wait meanwhile, then
+   * lets item 0 end; the futures in the same order, item 0's first.
+   */
+  private List<CompletableFuture<String>> behindTheFirst(int... others) {
+    List<CompletableFuture<String>> calls = new ArrayList<>();
+    calls.add(call(0));
+    await().atMost(Duration.ofSeconds(10)).until(() -> sizes.equals(List.of(1)));
+    for (int item : others) {
+      calls.add(call(item));
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> commits.waiting() == others.length);
+    firstMayEnd.countDown();
+    return calls;
+  }
+
   @Test
   void whatWaitsWhileAStatementRunsGoesOutAsOneBatchAndEachCallerGetsItsOwnResult()
       throws Exception {
     commits(64);
-    var first = call(0);
-    await().atMost(Duration.ofSeconds(10)).until(() -> sizes.equals(List.of(1)));
-    List<CompletableFuture<String>> others = new ArrayList<>();
-    for (int i = 1; i <= 9; i++) {
-      others.add(call(i));
-    }
-    await().atMost(Duration.ofSeconds(10)).until(() -> commits.waiting() == 9);
-    firstMayEnd.countDown();
+    var calls = behindTheFirst(1, 2, 3, 4, 5, 6, 7, 8, 9);
 
-    assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("alone 0");
+    assertThat(calls.get(0).get(10, TimeUnit.SECONDS)).isEqualTo("alone 0");
     for (int i = 1; i <= 9; i++) {
-      assertThat(others.get(i - 1).get(10, TimeUnit.SECONDS)).isEqualTo("batched " + i);
+      assertThat(calls.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("batched " + i);
     }
     assertThat(sizes).containsExactly(1, 9);
     assertThat(batches).hasSize(1);
@@ -87,18 +96,8 @@ class GroupCommitTests {
   @Test
   void aBatchIsNeverLargerThanItsLimit() throws Exception {
     commits(4);
-    var first = call(0);
-    await().atMost(Duration.ofSeconds(10)).until(() -> sizes.equals(List.of(1)));
-    List<CompletableFuture<String>> others = new ArrayList<>();
-    for (int i = 1; i <= 6; i++) {
-      others.add(call(i));
-    }
-    await().atMost(Duration.ofSeconds(10)).until(() -> commits.waiting() == 6);
-    firstMayEnd.countDown();
-
-    first.get(10, TimeUnit.SECONDS);
-    for (var other : others) {
-      other.get(10, TimeUnit.SECONDS);
+    for (var call : behindTheFirst(1, 2, 3, 4, 5, 6)) {
+      call.get(10, TimeUnit.SECONDS);
     }
     assertThat(sizes).containsExactly(1, 4, 2);
   }
@@ -106,18 +105,12 @@ class GroupCommitTests {
   @Test
   void whenABatchFailsEachItemRunsAloneAndOnlyTheFaultyOneFails() throws Exception {
     commits(64);
-    var first = call(0);
-    await().atMost(Duration.ofSeconds(10)).until(() -> sizes.equals(List.of(1)));
-    var twelve = call(12);
-    var thirteen = call(13);
-    var fourteen = call(14);
-    await().atMost(Duration.ofSeconds(10)).until(() -> commits.waiting() == 3);
-    firstMayEnd.countDown();
+    var calls = behindTheFirst(12, 13, 14);
 
-    first.get(10, TimeUnit.SECONDS);
-    assertThat(twelve.get(10, TimeUnit.SECONDS)).isEqualTo("alone 12");
-    assertThat(fourteen.get(10, TimeUnit.SECONDS)).isEqualTo("alone 14");
-    assertThatThrownBy(() -> thirteen.get(10, TimeUnit.SECONDS))
+    calls.get(0).get(10, TimeUnit.SECONDS);
+    assertThat(calls.get(1).get(10, TimeUnit.SECONDS)).isEqualTo("alone 12");
+    assertThat(calls.get(3).get(10, TimeUnit.SECONDS)).isEqualTo("alone 14");
+    assertThatThrownBy(() -> calls.get(2).get(10, TimeUnit.SECONDS))
         .hasCauseInstanceOf(IllegalArgumentException.class)
         .hasRootCauseMessage("13 alone");
     assertThat(batches).hasSize(1);
