@@ -125,10 +125,7 @@ class GroupCommitPostgresTests {
     var platform = new PlatformCalls(mvc, accounts);
     platform.verifiedUser("cy", "+12015550163");
     platform.verifiedUser("di", "+12015550164");
-    var earlier =
-        http.event(
-            "direct_message.created", DirectMessageFixtures.dm("t9", "m9", "cy", "earlier", "di"));
-    assertThat(reasons(List.of(JSON.readTree(earlier.body())))).containsExactly("eligible");
+    assertThat(reasonAlone(dmEvent("t9", "m9", "cy", "earlier", "di"))).isEqualTo("eligible");
 
     List<JsonNode> answers =
         together(
@@ -154,9 +151,8 @@ class GroupCommitPostgresTests {
                 .content("{\"allow_sms_invitations\":false}"))
         .hasStatusOk();
     for (int i = 0; i < 3; i++) {
-      var earlier =
-          http.event("battle.invitation", invitation("early-" + i, "i" + i, "+12015550166"));
-      assertThat(reasons(List.of(JSON.readTree(earlier.body())))).containsExactly("eligible");
+      String early = invitation("early-" + i, "i" + i, "+12015550166");
+      assertThat(reasonAlone(() -> http.event("battle.invitation", early))).isEqualTo("eligible");
     }
 
     List<JsonNode> answers =
@@ -286,6 +282,11 @@ class GroupCommitPostgresTests {
 
   private static List<String> reasons(List<JsonNode> answers) {
     return answers.stream().map(a -> a.at("/decisions/0/reason").asString()).toList();
+  }
+
+  /** The reason of the first decision of an event posted alone. */
+  private static String reasonAlone(Supplier<HttpResponse<String>> event) {
+    return JSON.readTree(event.get().body()).at("/decisions/0/reason").asString();
   }
 
   private Supplier<HttpResponse<String>> dmEvent(

@@ -34,14 +34,16 @@ class SmsLogRetention {
 
   /**
    * The SMS log is anonymized on erasure ({@code SmsLog.anonymize}); the send slots are keyed by
-   * the service's own senders, and name nobody.
+   * the service's own senders, and the provider's message ids point at log rows: neither names
+   * anybody.
    */
   @Bean
   PersonalData deliveryPersonalData() {
     return new PersonalData(
         Map.of(
             "sms_message", PersonalData.Erasure.ANONYMIZED,
-            "sender_slot", PersonalData.Erasure.NONE_HELD));
+            "sender_slot", PersonalData.Erasure.NONE_HELD,
+            "sms_provider_id", PersonalData.Erasure.NONE_HELD));
   }
 
   private static int stripBodies(JdbcClient jdbc, Instant cutoff, Instant now) {
