@@ -28,7 +28,7 @@ class ProviderIds {
       ", kept as (insert into sms_provider_id (provider_message_id, message_id)"
           + " select provider_message_id, id from moved) select id from moved";
 
-  /** The move to sent of the rows {@code v (id, sid)}, for {@link #recorded}. */
+  /** The move to sent of the rows {@code v (id, sid)}, on PostgreSQL. */
   private static final String SENT =
       """
       update sms_message m set status = 'sent', provider_message_id = v.sid, sent_at = :now,
