@@ -26,10 +26,13 @@ jfr_summary() {
     function pkg(f, parts, n, i, p) { n = split(f, parts, "."); p = parts[1]
       for (i = 2; i <= 3 && i < n - 1; i++) p = p "." parts[i]; return p }
     /stackTrace = \[/ && !skip { inStack = 1; depth = 0; own = ""; next }
-    inStack && /^[ \t]*\]/ { inStack = 0; total++; ownFrames[own == "" ? "(no com.allthrive frame)" : own]++; next }
+    inStack && /^[ \t]*\]/ { inStack = 0; total++; ownFrames[own == "" ? "(no com.allthrive frame)" : own]++
+      for (k in seen) delete seen[k]; next }
     inStack && /^[ \t]*\.\.\./ { next }
     inStack { f = clean($0); depth++
       if (depth == 1) { leaf[f]++; packages[pkg(f)]++ }
+      m = f; sub(/\(.*/, "", m)
+      if (!(m in seen) && m !~ /^(java|jdk|sun)\./) { seen[m] = 1; inclusive[m]++ }
       if (own == "" && f ~ /^com\.allthrive\./) own = f }
     function show(title, counts, k, n, i, j, keys, tmp) {
       print title; n = 0; for (k in counts) keys[++n] = k
@@ -38,7 +41,8 @@ jfr_summary() {
     END {
       printf "JFR: %d CPU samples of the service while measuring\n", total
       show("top leaf frames:", leaf); show("top leaf packages:", packages)
-      show("innermost com.allthrive frame on the stack:", ownFrames) }' "$OUT/samples.txt"
+      show("innermost com.allthrive frame on the stack:", ownFrames)
+      top = top * 3; show("methods on the stack (inclusive, JDK frames left out):", inclusive) }' "$OUT/samples.txt"
 }
 
 # BENCH_STATEMENTS=1: pg_stat_statements when the server has it loaded; else every statement of

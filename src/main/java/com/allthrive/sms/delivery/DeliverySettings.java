@@ -56,7 +56,7 @@ public record DeliverySettings(
     @DefaultValue("90d") Duration bodyRetention,
     @DefaultValue Breaker breaker,
     @DefaultValue("0") double senderRateLimit,
-    @DefaultValue("1") int statementBatch) {
+    @DefaultValue("64") int statementBatch) {
 
   /**
    * The provider's circuit breaker: when {@code failureRate} percent of the last {@code window}

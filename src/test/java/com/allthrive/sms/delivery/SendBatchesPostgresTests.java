@@ -54,7 +54,6 @@ class SendBatchesPostgresTests {
     registry.add("sms.delivery.public-base-url", () -> DeliveryFixtures.PUBLIC_BASE_URL);
     registry.add("sms.delivery.twilio.read-timeout", () -> "30s");
     registry.add("sms.delivery.immediate-dispatch-threads", () -> "40");
-    registry.add("sms.delivery.statement-batch", () -> "64");
   }
 
   @AfterEach
