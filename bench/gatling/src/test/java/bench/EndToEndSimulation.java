@@ -4,11 +4,13 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
@@ -176,11 +178,27 @@ public class EndToEndSimulation extends Simulation {
       setUp(bareScenario().injectClosed(constantConcurrentUsers(CLIENTS).during(SECONDS)))
           .protocols(protocol);
     } else {
-      long total = PHASES.get(PHASES.size() - 1).endsAfterMillis() / 1000;
-      setUp(invitationScenario().injectOpen(constantUsersPerSec(RATE).during(total)))
+      setUp(invitationScenario().injectOpen(load()))
           .protocols(protocol)
           .assertions(global().failedRequests().percent().lte(100.0));
     }
+  }
+
+  /**
+   * {@code rate} per second throughout; a first phase named {@code warmup} ramps up to it from a
+   * tenth instead, so that the service compiles its hot paths before it is asked for the full rate
+   * and the measured phases do not start behind a backlog of the warm-up.
+   */
+  static OpenInjectionStep[] load() {
+    long total = PHASES.get(PHASES.size() - 1).endsAfterMillis() / 1000;
+    Phase first = PHASES.get(0);
+    if (!first.name().equals("warmup") || PHASES.size() == 1) {
+      return new OpenInjectionStep[] {constantUsersPerSec(RATE).during(total)};
+    }
+    return new OpenInjectionStep[] {
+      rampUsersPerSec(Math.max(1, RATE / 10)).to(RATE).during(first.seconds()),
+      constantUsersPerSec(RATE).during(total - first.seconds())
+    };
   }
 
   @Override

@@ -39,10 +39,12 @@ public final class PhoneNumbers {
     }
     try {
       var parsed = UTIL.parse(raw, "US");
-      if (!UTIL.isValidNumber(parsed)) {
+      // the type is UNKNOWN exactly when no region takes the number: one look instead of two
+      PhoneNumberType type = UTIL.getNumberType(parsed);
+      if (type == PhoneNumberType.UNKNOWN) {
         return new Invalid("not a valid phone number");
       }
-      if (!SMS_CAPABLE.contains(UTIL.getNumberType(parsed))) {
+      if (!SMS_CAPABLE.contains(type)) {
         return new Invalid("this number cannot receive text messages");
       }
       return new Valid(

@@ -49,9 +49,44 @@ final class CanonicalJson {
             out.append(',');
           });
       out.append(']');
+    } else if (node.isString()) {
+      quoteValue(node.stringValue(), out);
+    } else if (node.isInt() || node.isLong()) {
+      out.append(node.longValue());
     } else {
       out.append(node.toString());
     }
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  /**
+   * A string value exactly as {@code node.toString()} writes it (Jackson's default escapes: quote,
+   * backslash, the five short control escapes, other controls as a six-character hex escape),
+   * without a generator for every value.
+   */
+  private static void quoteValue(String s, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\t' -> out.append("\\t");
+        case '\n' -> out.append("\\n");
+        case '\f' -> out.append("\\f");
+        case '\r' -> out.append("\\r");
+        default -> {
+          if (c < 0x20) {
+            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
   }
 
   private static String quote(String s) {

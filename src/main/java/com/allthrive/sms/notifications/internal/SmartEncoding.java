@@ -49,6 +49,9 @@ final class SmartEncoding {
   private SmartEncoding() {}
 
   static String apply(String value) {
+    if (value.chars().allMatch(c -> c < 0x00A0)) {
+      return value; // every look-alike is above Latin-1's controls
+    }
     StringBuilder out = new StringBuilder(value.length());
     value
         .codePoints()

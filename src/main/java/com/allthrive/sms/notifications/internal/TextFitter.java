@@ -34,16 +34,19 @@ class TextFitter {
     List<String> encoded = new ArrayList<>();
     for (Template.Part p : template.parts()) {
       if (p instanceof Template.User u) {
-        plain.add(Texts.clean(u.value(), u.limit()));
-        encoded.add(Texts.clean(SmartEncoding.apply(u.value()), u.limit()));
+        String cleaned = Texts.clean(u.value(), u.limit());
+        String smart = SmartEncoding.apply(u.value());
+        plain.add(cleaned);
+        encoded.add(smart.equals(u.value()) ? cleaned : Texts.clean(smart, u.limit()));
       }
     }
+    // most texts need no look-alike replaced and no shortening: counted once
     int before = segments(template, plain);
-    int encodedSegments = segments(template, encoded);
+    int encodedSegments = encoded.equals(plain) ? before : segments(template, encoded);
     Integer own = settings.segmentBudgets().get(type.code());
     int budget = own != null ? own : settings.segmentBudget();
     List<String> fitted = shorten(template, encoded, budget, own != null);
-    int after = segments(template, fitted);
+    int after = fitted.equals(encoded) ? encodedSegments : segments(template, fitted);
     return new Fitted(
         render(template, fitted),
         new OutgoingSms.Accounting(

@@ -1,5 +1,7 @@
 package com.allthrive.sms.notifications.internal;
 
+import java.util.regex.Pattern;
+
 /**
  * Cleans user-supplied values before they enter a message: control characters and line breaks
  * removed, whitespace collapsed, length capped in Unicode code points (a surrogate pair is never
@@ -9,6 +11,8 @@ package com.allthrive.sms.notifications.internal;
 final class Texts {
 
   private Texts() {}
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   static String clean(String value, int maxCodePoints) {
     if (value == null) {
@@ -26,7 +30,7 @@ final class Texts {
                     : cp)
         .filter(cp -> Character.getType(cp) != Character.FORMAT)
         .forEach(out::appendCodePoint);
-    String collapsed = out.toString().replaceAll("\\s+", " ").strip();
+    String collapsed = WHITESPACE.matcher(out).replaceAll(" ").strip();
     return truncate(collapsed, maxCodePoints);
   }
 
