@@ -86,6 +86,30 @@ abstract class OverlappingPathsTests {
     assertThat(row(jdbc, stuck).get("attempts")).isEqualTo(1);
   }
 
+  @Test
+  void aSendThatWaitedPastItsGraceIsLeftToItsTask() {
+    var slow = newNumber();
+    var late = newNumber();
+    var fresh = newNumber();
+    CountDownLatch provider = twilio.hold(slow.e164());
+    outbox.enqueue(sms(slow, "stuck at the provider"));
+    await().atMost(WAIT).until(() -> twilio.created(slow.e164()).size() == 1);
+    long waited = outbox.enqueue(sms(late, "waiting past the grace period")).messageId();
+
+    clock.advance(settings.immediateDispatchGrace().plusSeconds(1));
+    provider.countDown();
+    long after = outbox.enqueue(sms(fresh, "queued after the clock moved")).messageId();
+    // one sender takes the queue in order: once the fresh one is sent, the late one was dealt with
+    await().atMost(WAIT).until(() -> status(jdbc, after).equals("sent"));
+
+    assertThat(status(jdbc, waited)).isEqualTo("pending");
+    assertThat(row(jdbc, waited).get("attempts")).isEqualTo(0);
+    assertThat(twilio.sendsTo(late.e164())).isEmpty();
+    dispatchTasksDueNow();
+    await().atMost(WAIT).until(() -> status(jdbc, waited).equals("sent"));
+    assertThat(twilio.sendsTo(late.e164())).hasSize(1);
+  }
+
   /** The scheduler runs on the real clock: what the moved service clock made due runs now. */
   private void dispatchTasksDueNow() {
     jdbc.sql(

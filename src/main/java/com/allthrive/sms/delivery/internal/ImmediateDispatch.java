@@ -26,10 +26,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * immediateDispatchGrace} later: if this instance dies before the send, or is too busy to take it,
  * the poller of any instance sends it then. Right before the provider call this path claims the row
  * like every other path: one conditional statement (still pending, no attempt yet, every send
- * condition holding). When the poller won the row meanwhile (the message waited here past the grace
- * period) this path does nothing, so one message is one provider request. When the send ends here,
- * the {@link Recorder} removes the task with the result; when the message needs another look (a
- * retry, a lost answer) the task is moved to that time.
+ * condition holding). A message that waited here past the grace period is the poller's: this path
+ * leaves it without a statement, and should the two still meet on a row, the claim lets only one
+ * through, so one message is one provider request. When the send ends here, the {@link Recorder}
+ * removes the task with the result; when the message needs another look (a retry, a lost answer)
+ * the task is moved to that time.
  */
 @Component
 class ImmediateDispatch implements DisposableBean {
@@ -114,6 +115,12 @@ class ImmediateDispatch implements DisposableBean {
     }
     try {
       Instant now = clock.instant();
+      if (row.nextAttemptAt() != null && !now.isBefore(row.nextAttemptAt())) {
+        // waited here past its grace period: its task is due and a poller may take it now, so it
+        // is left to the task instead of costing both paths a claim (this is how a backlog
+        // clears without doubling the work of each message in it)
+        return;
+      }
       if (!now.isBefore(row.expiresAt())) {
         release(row);
         return;
