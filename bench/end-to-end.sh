@@ -2,7 +2,8 @@
 # End-to-end benchmark of battle invitations (not a test): request in, 201 at the provider, the row
 # `sent`.
 #
-#   bench/end-to-end.sh [rate] [seconds]        steady state: warm-up, then `seconds` (120) at
+#   bench/end-to-end.sh [rate] [seconds]        steady state: warm-up (ramping from a tenth of
+#                                               `rate` to `rate`), then `seconds` (120) at
 #                                               `rate` invitations/s (300)
 #   bench/end-to-end.sh soak [rate] [minutes]   soak: warm-up, then `minutes` (10) one-minute
 #                                               phases, one line each, so that degradation shows

@@ -44,8 +44,9 @@
  *       with the text at hand ({@code ImmediateDispatch}). Any other run claims with one statement
  *       too: on PostgreSQL {@code update ... returning} (pending, due, conditions), on H2 a read
  *       then an update conditional on the status and attempt count read. The loser of a claim sends
- *       nothing, so a message that waited past the grace period in the immediate queue (a slow
- *       provider) is sent by the poller and skipped by the queue. The send starts at the claim:
+ *       nothing. A message that waited past the grace period in the immediate queue (a slow
+ *       provider, a backlog) is the poller's: the queue drops it without a statement, so a backlog
+ *       costs no message two claims and clears instead of growing. The send starts at the claim:
  *       {@code send_started_at} is the claim time. Calls to the provider happen outside any
  *       transaction; the result is recorded in a second statement conditional on {@code sending}.
  *   <li><b>Ambiguous sends: never resend what Twilio accepted.</b> A row found {@code sending} had
