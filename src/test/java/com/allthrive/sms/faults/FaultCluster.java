@@ -87,8 +87,8 @@ final class FaultCluster implements AutoCloseable {
         "--sms.delivery.unknown-outcome-grace=10s",
         "--sms.delivery.twilio.connect-timeout=1s",
         "--sms.delivery.twilio.read-timeout=5s",
-        // each instance's breaker opens after 10 sends of its own (of the last 20), so that at the
-        // CI size (200 messages) both open however the pollers split the messages
+        // each instance's breaker opens after 10 failed sends of its own (of the last 20), so that
+        // the outage scenario opens both within a few seconds of the provider failing
         "--sms.delivery.breaker.minimum-calls=10",
         "--sms.delivery.breaker.window=20",
         "--logging.level.com.allthrive.sms.delivery=WARN");
