@@ -28,8 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param decisionRetention how long a policy decision is kept ({@code SMS_DECISION_RETENTION})
  * @param intakeBatch events taken in at the same moment that commit in one transaction, at most
  *     ({@code SMS_NOTIFICATIONS_INTAKE_BATCH})
- * @param intakeCommitters transactions of events taken in at once ({@code
- *     SMS_NOTIFICATIONS_INTAKE_COMMITTERS})
+ * @param intakeCommitters transactions of events taken in at once, at most ({@code
+ *     SMS_NOTIFICATIONS_INTAKE_COMMITTERS}); beyond the first, only while more than a batch waits
  * @param intakeMaxWaiting events that may wait for their transaction; one more is refused with 503
  *     and {@code Retry-After} ({@code SMS_NOTIFICATIONS_INTAKE_MAX_WAITING})
  * @param eventRetention how long an event's idempotency key and answer are kept ({@code

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +31,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Commits the events taken in at the same moment together (group commit). Each committer thread
- * takes what waits, up to {@code intakeBatch} events with distinct keys, and claims their keys,
- * decides all their recipients ({@link PageDecider}) and stores their answers in one transaction;
- * an event is answered only once that transaction has committed. A quiet service commits each event
- * alone, as soon as it arrives. Should the transaction fail (one event's data, the day's spend cap,
- * a deadlock), each of its events is taken again alone and decided one recipient at a time, so that
- * one event's failure is its own.
+ * Commits the events taken in at the same moment together (group commit). A committer thread takes
+ * what waits, up to {@code intakeBatch} events with distinct keys, and claims their keys, decides
+ * all their recipients ({@link PageDecider}) and stores their answers in one transaction; an event
+ * is answered only once that transaction has committed. A quiet service commits each event alone,
+ * as soon as it arrives. The first committer takes every event; the others help only while more
+ * than a batch waits: a second small transaction beside the first costs more statements and commits
+ * per event and makes each wait longer, but a backlog needs both. Should the transaction fail (one
+ * event's data, the day's spend cap, a deadlock), each of its events is taken again alone and
+ * decided one recipient at a time, so that one event's failure is its own.
  */
 @Component
 class IntakeBatches implements DisposableBean {
@@ -59,6 +62,7 @@ class IntakeBatches implements DisposableBean {
   private final int maxWaiting;
   private final DistributionSummary sizes;
   private final List<Thread> committers = new ArrayList<>();
+  private final Semaphore backlog = new Semaphore(0);
 
   IntakeBatches(
       EventStore store,
@@ -83,7 +87,8 @@ class IntakeBatches implements DisposableBean {
         .description("Events taken in that wait for their transaction")
         .register(registry);
     for (int i = 0; i < Math.max(1, settings.intakeCommitters()); i++) {
-      Thread committer = new Thread(this::commit, "event-intake-" + i);
+      boolean first = i == 0;
+      Thread committer = new Thread(() -> commit(first), "event-intake-" + i);
       committer.setDaemon(true);
       committer.start();
       committers.add(committer);
@@ -103,15 +108,26 @@ class IntakeBatches implements DisposableBean {
           .retryAfter(Duration.ofSeconds(1));
     }
     waiting.add(submission);
+    if (waiting.size() > batch) {
+      backlog.release();
+    }
     return submission.answer().join();
   }
 
-  private void commit() {
+  private void commit(boolean first) {
     try {
       while (!Thread.currentThread().isInterrupted()) {
         List<Submission> taken = new ArrayList<>();
-        taken.add(waiting.take());
-        waiting.drainTo(taken, batch - 1);
+        if (first) {
+          taken.add(waiting.take());
+        } else {
+          backlog.acquire();
+          backlog.drainPermits();
+        }
+        waiting.drainTo(taken, batch - taken.size());
+        if (taken.isEmpty()) {
+          continue;
+        }
         Set<String> keys = new HashSet<>();
         List<Submission> now = new ArrayList<>();
         List<Submission> again = new ArrayList<>();

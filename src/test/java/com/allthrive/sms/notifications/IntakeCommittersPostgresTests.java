@@ -1,0 +1,122 @@
+package com.allthrive.sms.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.allthrive.sms.support.PlatformHttp;
+import com.allthrive.sms.support.RequiresPostgres;
+import com.allthrive.sms.support.Tables;
+import com.allthrive.sms.support.TestDatabases;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The first committer takes every event; the second helps only once more than a batch (here four
+ * events) waits. The first is kept busy by an event waiting on a key the test holds.
+ */
+@RequiresPostgres
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class IntakeCommittersPostgresTests {
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    TestDatabases.postgres(registry);
+    registry.add("sms.notifications.intake-committers", () -> "2");
+    registry.add("sms.notifications.intake-batch", () -> "4");
+  }
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
+  @Autowired MeterRegistry meters;
+
+  ExecutorService pool = Executors.newCachedThreadPool();
+  PlatformHttp http;
+
+  @BeforeEach
+  void reset() {
+    Tables.clear(jdbc);
+    http = new PlatformHttp(port);
+  }
+
+  @AfterEach
+  void stop() {
+    pool.shutdownNow();
+  }
+
+  @Test
+  void aSecondTransactionTakesABatchOnlyWhileMoreThanABatchWaits() throws Exception {
+    List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+    try (Connection holder = dataSource.getConnection()) {
+      holder.setAutoCommit(false);
+      try (var insert =
+          holder.prepareStatement(
+              "insert into platform_event (id, idempotency_key, body_hash, event_type, created_at)"
+                  + " values ('held', 'held-key', 'x', 'x', now())")) {
+        insert.executeUpdate();
+      }
+      var first = pool.submit(() -> http.event("held-key", "achievement.unlocked", event(0)));
+      await().atMost(Duration.ofSeconds(20)).until(() -> waiting() == 0 && heldKeyAwaited());
+      for (int i = 1; i <= 5; i++) {
+        int n = i;
+        sent.add(pool.submit(() -> http.event("achievement.unlocked", event(n))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> answered(sent) + waiting() == n);
+      }
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> answered(sent) == 4);
+      assertThat(waiting())
+          .as("one event left, fewer than a batch: it waits for the first")
+          .isOne();
+      assertThat(first).isNotDone();
+      holder.rollback();
+      assertThat(first.get().statusCode()).isEqualTo(202);
+    }
+    for (var answer : sent) {
+      assertThat(answer.get().statusCode()).isEqualTo(202);
+    }
+    assertThat(jdbc.sql("select count(*) from platform_event").query(Long.class).single())
+        .isEqualTo(6);
+  }
+
+  private static long answered(List<Future<HttpResponse<String>>> sent) {
+    return sent.stream().filter(Future::isDone).count();
+  }
+
+  private boolean heldKeyAwaited() {
+    return jdbc.sql(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                    + " and query like 'insert into platform_event%'")
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  private double waiting() {
+    return meters.get("sms.events.waiting").gauge().value();
+  }
+
+  private static String event(int n) {
+    return "{\"user_id\":\"nobody"
+        + n
+        + "\",\"achievement_id\":\"x\",\"achievement_name\":\"X\",\"points\":1}";
+  }
+}
