@@ -6,7 +6,8 @@
 # Creates a fresh PostgreSQL database, starts the packaged service on it (console provider) with
 # BENCH_USERS verified users, and drives it with Gatling's open model: `rate` new requests per
 # second for `seconds`, whatever the answers, so slow answers do not slow the load down (no
-# coordinated omission). Three phases, each after a warm-up at the same rate:
+# coordinated omission). Three phases, each after a warm-up that rises from a tenth of the rate to
+# the rate (the service compiles its paths first; a cold start at full rate leaves a backlog):
 #   bare         POST /bench/bare-insert, one row into PostgreSQL: this machine's ceiling, measured
 #                by a closed loop of BENCH_BARE_CLIENTS (32) clients, each sending its next request
 #                when the answer arrives: the most the stack can take. (An open load far past the
@@ -100,12 +101,13 @@ $PSQL -v users="$USERS" -f bench/seed-users.sql >/dev/null
 
 # one Gatling run; prints the global figures of the phase
 phase() {
-  local target=$1 rate=$2 seconds=$3 label=$4 clients=0
+  local target=$1 rate=$2 seconds=$3 label=$4 clients=0 ramp=false
+  [[ $label == warmup-* ]] && ramp=true
   [[ $target == bare ]] && clients=$BARE_CLIENTS
   local service0 pg0 service1 pg1
   service0=$(ticks "$SERVICE_PID"); pg0=$(pg_ticks)
   ./mvnw -q -B -f bench/gatling/pom.xml gatling:test -Dbase="http://localhost:$PORT" -Dkey=$KEY \
-    -Dtarget="$target" -Drate="$rate" -Dclients="$clients" -Dseconds="$seconds" -Dusers="$USERS" \
+    -Dtarget="$target" -Drate="$rate" -Dclients="$clients" -Dseconds="$seconds" -Dusers="$USERS" -Dramp="$ramp" \
     >"$OUT/gatling-$label.log" 2>&1 \
     || { tail -30 "$OUT/gatling-$label.log"; exit 1; }
   service1=$(ticks "$SERVICE_PID"); pg1=$(pg_ticks)

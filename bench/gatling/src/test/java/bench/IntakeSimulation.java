@@ -3,6 +3,7 @@ package bench;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -24,7 +25,9 @@ import java.util.stream.Stream;
  * system properties: base, key, target, rate, seconds, users (seeded users u1..uN). With {@code
  * clients} above 0 the phase is a closed loop of that many clients instead, each sending its next
  * request when the answer arrives: its throughput is the most the endpoint can take, without the
- * queue an open load past that point builds up.
+ * queue an open load past that point builds up. With {@code ramp} (the warm-ups) the open load rises
+ * from a tenth of the rate to the rate, so that the service compiles its paths before it is asked
+ * for everything; a cold start at full rate left a backlog that spilled into the measured phase.
  */
 public class IntakeSimulation extends Simulation {
 
@@ -35,6 +38,7 @@ public class IntakeSimulation extends Simulation {
   static final int SECONDS = Integer.getInteger("seconds", 30);
   static final int USERS = Integer.getInteger("users", 20000);
   static final int CLIENTS = Integer.getInteger("clients", 0);
+  static final boolean RAMP = Boolean.getBoolean("ramp");
   static final AtomicLong SEQUENCE = new AtomicLong();
 
   HttpProtocolBuilder protocol =
@@ -100,7 +104,9 @@ public class IntakeSimulation extends Simulation {
     var population =
         CLIENTS > 0
             ? scenario.injectClosed(constantConcurrentUsers(CLIENTS).during(SECONDS))
-            : scenario.injectOpen(constantUsersPerSec(RATE).during(SECONDS));
+            : RAMP
+                ? scenario.injectOpen(rampUsersPerSec(Math.max(1, RATE / 10)).to(RATE).during(SECONDS))
+                : scenario.injectOpen(constantUsersPerSec(RATE).during(SECONDS));
     setUp(population)
         .protocols(protocol)
         .assertions(global().failedRequests().percent().lte(100.0));
