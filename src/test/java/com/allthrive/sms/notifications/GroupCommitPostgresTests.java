@@ -233,18 +233,11 @@ class GroupCommitPostgresTests {
       List<Supplier<HttpResponse<String>>> events, Callable<?> meanwhile) throws Exception {
     List<Future<HttpResponse<String>>> sent = new ArrayList<>();
     Future<HttpResponse<String>> first;
-    try (Connection holder = dataSource.getConnection()) {
-      holder.setAutoCommit(false);
-      try (var insert =
-          holder.prepareStatement(
-              "insert into platform_event (id, idempotency_key, body_hash, event_type, created_at)"
-                  + " values ('held', 'held-key', 'x', 'x', now())")) {
-        insert.executeUpdate();
-      }
+    try (Connection holder = HeldKey.hold(dataSource)) {
       first =
           pool.submit(
-              () -> http.event("held-key", "achievement.unlocked", achievement("nobody", "x")));
-      await().atMost(Duration.ofSeconds(20)).until(() -> waiting() == 0 && heldKeyAwaited());
+              () -> http.event(HeldKey.KEY, "achievement.unlocked", achievement("nobody", "x")));
+      await().atMost(Duration.ofSeconds(20)).until(() -> waiting() == 0 && HeldKey.awaited(jdbc));
       events.forEach(e -> sent.add(pool.submit(e::get)));
       await().atMost(Duration.ofSeconds(20)).until(() -> waiting() == events.size());
       pool.submit(meanwhile).get(20, TimeUnit.SECONDS);
@@ -263,17 +256,8 @@ class GroupCommitPostgresTests {
     return answers;
   }
 
-  private boolean heldKeyAwaited() {
-    return jdbc.sql(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                    + " and query like 'insert into platform_event%'")
-            .query(Long.class)
-            .single()
-        > 0;
-  }
-
   private double waiting() {
-    return meters.get("sms.events.waiting").gauge().value();
+    return HeldKey.waiting(meters);
   }
 
   private long count(String from) {

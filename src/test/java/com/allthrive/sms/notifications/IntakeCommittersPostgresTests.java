@@ -66,16 +66,9 @@ class IntakeCommittersPostgresTests {
   @Test
   void aSecondTransactionTakesABatchOnlyWhileMoreThanABatchWaits() throws Exception {
     List<Future<HttpResponse<String>>> sent = new ArrayList<>();
-    try (Connection holder = dataSource.getConnection()) {
-      holder.setAutoCommit(false);
-      try (var insert =
-          holder.prepareStatement(
-              "insert into platform_event (id, idempotency_key, body_hash, event_type, created_at)"
-                  + " values ('held', 'held-key', 'x', 'x', now())")) {
-        insert.executeUpdate();
-      }
-      var first = pool.submit(() -> http.event("held-key", "achievement.unlocked", event(0)));
-      await().atMost(Duration.ofSeconds(20)).until(() -> waiting() == 0 && heldKeyAwaited());
+    try (Connection holder = HeldKey.hold(dataSource)) {
+      var first = pool.submit(() -> http.event(HeldKey.KEY, "achievement.unlocked", event(0)));
+      await().atMost(Duration.ofSeconds(20)).until(() -> waiting() == 0 && HeldKey.awaited(jdbc));
       for (int i = 1; i <= 5; i++) {
         int n = i;
         sent.add(pool.submit(() -> http.event("achievement.unlocked", event(n))));
@@ -101,17 +94,8 @@ class IntakeCommittersPostgresTests {
     return sent.stream().filter(Future::isDone).count();
   }
 
-  private boolean heldKeyAwaited() {
-    return jdbc.sql(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                    + " and query like 'insert into platform_event%'")
-            .query(Long.class)
-            .single()
-        > 0;
-  }
-
   private double waiting() {
-    return meters.get("sms.events.waiting").gauge().value();
+    return HeldKey.waiting(meters);
   }
 
   private static String event(int n) {
