@@ -108,7 +108,9 @@ class IntakeBatches implements DisposableBean {
           .retryAfter(Duration.ofSeconds(1));
     }
     waiting.add(submission);
-    if (waiting.size() > batch) {
+    // one wake-up is enough for the helpers (they drain the permits); with none, permits would
+    // only pile up
+    if (waiting.size() > batch && backlog.availablePermits() == 0) {
       backlog.release();
     }
     return submission.answer().join();
