@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -81,14 +82,19 @@ public class SlidingLimiter {
   /**
    * {@link #tryAcquireAll} for each group of rates, all groups at once: the first refusing rate of
    * each group, or empty where the group took its hits. On PostgreSQL every key is hit by one
-   * statement (rows in key order); a group that was refused gives back the hits it took. Keys must
-   * be distinct across all groups; elsewhere the groups are taken one by one.
+   * statement (rows in key order); a group that was refused gives back the hits it took. Where
+   * groups share keys (or elsewhere) the groups are taken one by one, in the given order; on
+   * PostgreSQL every row is locked first, in key order, so that two transactions taking the same
+   * keys in other orders cannot deadlock.
    */
   @Transactional
   public List<Optional<Rate>> tryAcquireEach(List<List<Rate>> groups) {
     List<Rate> all = groups.stream().flatMap(List::stream).toList();
     boolean distinct = all.stream().map(Rate::key).distinct().count() == all.size();
     if (!postgres || !distinct || all.isEmpty() || all.stream().anyMatch(r -> r.limit() <= 0)) {
+      if (postgres && groups.size() > 1 && !all.isEmpty()) {
+        lockInKeyOrder(all);
+      }
       return groups.stream().map(this::tryAcquireAll).toList();
     }
     Map<Rate, String> hashed = hashed(all);
@@ -163,6 +169,24 @@ public class SlidingLimiter {
     params.add(now);
     params.add(now);
     return new HashSet<>(jdbc.sql(sql.toString()).params(params).query(String.class).list());
+  }
+
+  /** Creates the rows that are missing and locks every row, in key order, in one statement. */
+  private void lockInKeyOrder(List<Rate> rates) {
+    Map<String, Rate> byKey = new TreeMap<>();
+    rates.forEach(r -> byKey.putIfAbsent(keys.of(r.key()), r));
+    long now = clock.millis();
+    StringBuilder sql =
+        new StringBuilder(
+            "insert into rate_gcra (counter_key, tat, emission_ms, tolerance_ms) values ");
+    List<Object> params = new ArrayList<>();
+    byKey.forEach(
+        (key, r) -> {
+          sql.append(params.isEmpty() ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+          params.addAll(List.of(key, now, r.emissionMs(), r.toleranceMs()));
+        });
+    sql.append(" on conflict (counter_key) do update set tat = rate_gcra.tat");
+    jdbc.sql(sql.toString()).params(params).update();
   }
 
   /** Each rate with its stored key (an HMAC, computed once). */

@@ -1,10 +1,8 @@
 package com.allthrive.sms.shared;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,19 +31,13 @@ public class UserSmsQuota {
   }
 
   /**
-   * {@link #tryTake} for each of {@code users} (distinct), in one go where the database allows; the
-   * users whose limits were used up come back, and took nothing.
+   * {@link #tryTake} for each of {@code users} in turn, in one go where the database allows: for
+   * each, whether it took its text (a user named twice takes two).
    */
-  public Set<UserId> tryTakeEach(List<UserId> users) {
-    List<Optional<SlidingLimiter.Rate>> refused =
-        limiter.tryAcquireEach(users.stream().map(UserSmsQuota::rates).toList());
-    Set<UserId> limited = new HashSet<>();
-    for (int i = 0; i < users.size(); i++) {
-      if (refused.get(i).isPresent()) {
-        limited.add(users.get(i));
-      }
-    }
-    return limited;
+  public List<Boolean> tryTakeEach(List<UserId> users) {
+    return limiter.tryAcquireEach(users.stream().map(UserSmsQuota::rates).toList()).stream()
+        .map(Optional::isEmpty)
+        .toList();
   }
 
   /** Gives back a text taken for a message that is not sent after all. */

@@ -1,11 +1,11 @@
 package com.allthrive.sms.notifications.internal;
 
-import com.allthrive.sms.shared.UserId;
 import com.allthrive.sms.shared.UserSmsQuota;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Rule 6: at most 10 messages per sliding hour and 30 per sliding day per user ({@link
@@ -38,22 +38,23 @@ class PerUserLimit implements Rule {
         : Optional.of(Verdict.skip("rate_limited"));
   }
 
-  /** The limits of every recipient the page counts against, taken at once (distinct recipients). */
+  /** The limits of every recipient the page counts against, taken at once. */
   @Override
   public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now) {
-    List<UserId> counted =
-        candidates.stream().filter(PerUserLimit::counts).map(c -> c.recipient().id()).toList();
-    if (counted.stream().distinct().count() != counted.size()) {
-      return Rule.super.applyAll(candidates, now);
+    Iterator<Boolean> took =
+        quota
+            .tryTakeEach(
+                candidates.stream()
+                    .filter(PerUserLimit::counts)
+                    .map(c -> c.recipient().id())
+                    .toList())
+            .iterator();
+    List<Optional<Verdict>> verdicts = new ArrayList<>(candidates.size());
+    for (Candidate c : candidates) {
+      boolean refused = counts(c) && !took.next();
+      verdicts.add(refused ? Optional.of(Verdict.skip("rate_limited")) : Optional.empty());
     }
-    Set<UserId> limited = quota.tryTakeEach(counted);
-    return candidates.stream()
-        .map(
-            c ->
-                counts(c) && limited.contains(c.recipient().id())
-                    ? Optional.of(Verdict.skip("rate_limited"))
-                    : Optional.<Verdict>empty())
-        .toList();
+    return verdicts;
   }
 
   @Override
