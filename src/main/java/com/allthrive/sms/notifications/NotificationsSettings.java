@@ -30,8 +30,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ({@code SMS_NOTIFICATIONS_INTAKE_BATCH})
  * @param intakeCommitters transactions of events taken in at once, at most ({@code
  *     SMS_NOTIFICATIONS_INTAKE_COMMITTERS}); beyond the first, only while more than a batch waits
- * @param intakeMaxWaiting events that may wait for their transaction; one more is refused with 503
- *     and {@code Retry-After} ({@code SMS_NOTIFICATIONS_INTAKE_MAX_WAITING})
+ * @param intakeMaxInFlight events taken in at once (read, checked, waiting for or in their
+ *     transaction); one more is refused with 503 and {@code Retry-After} before its body is read
+ *     ({@code SMS_NOTIFICATIONS_INTAKE_MAX_IN_FLIGHT})
  * @param eventRetention how long an event's idempotency key and answer are kept ({@code
  *     SMS_EVENT_RETENTION}); a key repeated later is taken as a new event
  */
@@ -53,7 +54,7 @@ public record NotificationsSettings(
     @DefaultValue("7d") Duration eventRetention,
     @DefaultValue("64") int intakeBatch,
     @DefaultValue("2") int intakeCommitters,
-    @DefaultValue("256") int intakeMaxWaiting) {
+    @DefaultValue("256") int intakeMaxInFlight) {
 
   public NotificationsSettings {
     // environment variables arrive as SMS_NOTIFICATIONS_SEGMENT_BUDGETS_DIRECT_MESSAGE=1

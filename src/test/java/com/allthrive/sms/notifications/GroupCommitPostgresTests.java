@@ -58,7 +58,8 @@ class GroupCommitPostgresTests {
   static void properties(DynamicPropertyRegistry registry) {
     TestDatabases.postgres(registry);
     registry.add("sms.notifications.intake-committers", () -> "1");
-    registry.add("sms.notifications.intake-max-waiting", () -> "20");
+    // the held event and the 20 that wait behind it
+    registry.add("sms.notifications.intake-max-in-flight", () -> "21");
     registry.add("sms.costs.daily-budget", () -> "0.1162");
   }
 
@@ -192,7 +193,7 @@ class GroupCommitPostgresTests {
   }
 
   @Test
-  void anEventBeyondWhatMayWaitIsRefusedAtOnceAndTakenWhenSentAgain() throws Exception {
+  void anEventBeyondWhatMayBeTakenInIsRefusedUnreadAndTakenWhenSentAgain() throws Exception {
     var platform = new PlatformCalls(mvc, accounts);
     platform.verifiedUser("ada", "+12015550161");
     List<Supplier<HttpResponse<String>>> events = new ArrayList<>();
@@ -204,7 +205,12 @@ class GroupCommitPostgresTests {
     List<HttpResponse<String>> refused = new ArrayList<>();
 
     List<JsonNode> answers =
-        together(events, () -> refused.add(http.event("late-key", "achievement.unlocked", late)));
+        together(
+            events,
+            () -> {
+              refused.add(http.event("late-key", "achievement.unlocked", late));
+              return refused.add(http.event("unread-key", "achievement.unlocked", "{"));
+            });
 
     assertThat(answers).hasSize(20);
     HttpResponse<String> busy = refused.get(0);
@@ -214,6 +220,8 @@ class GroupCommitPostgresTests {
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(JSON.readTree(busy.body()).get("code").asString()).isEqualTo("busy");
     assertThat(count("platform_event where idempotency_key = 'late-key'")).isZero();
+    assertThat(refused.get(1).statusCode()).as("refused before its body is read").isEqualTo(503);
+    assertThat(meters.get("sms.events.refused").counter().count()).isEqualTo(2);
     var again = http.event("late-key", "achievement.unlocked", late);
     assertThat(again.statusCode()).isEqualTo(202);
     assertThat(JSON.readTree(again.body()).at("/decisions/0/reason").asString())

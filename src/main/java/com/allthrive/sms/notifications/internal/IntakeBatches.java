@@ -1,12 +1,10 @@
 package com.allthrive.sms.notifications.internal;
 
 import com.allthrive.sms.notifications.NotificationsSettings;
-import com.allthrive.sms.shared.ApiProblem;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -25,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,7 +56,6 @@ class IntakeBatches implements DisposableBean {
   private final JsonMapper json;
   private final Clock clock;
   private final int batch;
-  private final int maxWaiting;
   private final DistributionSummary sizes;
   private final List<Thread> committers = new ArrayList<>();
   private final Semaphore backlog = new Semaphore(0);
@@ -78,7 +74,6 @@ class IntakeBatches implements DisposableBean {
     this.json = json;
     this.clock = clock;
     this.batch = Math.max(1, settings.intakeBatch());
-    this.maxWaiting = settings.intakeMaxWaiting();
     this.sizes =
         DistributionSummary.builder("sms.events.batch")
             .description("Events taken in that committed in one transaction")
@@ -100,13 +95,6 @@ class IntakeBatches implements DisposableBean {
       String key, String hash, String type, Function<String, List<Planned>> plan) {
     var claim = new EventStore.Claim(UUID.randomUUID().toString(), key, hash, type);
     var submission = new Submission(claim, plan, new CompletableFuture<>());
-    if (waiting.size() >= maxWaiting) {
-      throw new ApiProblem(
-              HttpStatus.SERVICE_UNAVAILABLE,
-              "busy",
-              "The service takes in more events than it can commit now; send this one again.")
-          .retryAfter(Duration.ofSeconds(1));
-    }
     waiting.add(submission);
     // one wake-up is enough for the helpers (they drain the permits); with none, permits would
     // only pile up
