@@ -28,12 +28,17 @@ import tools.jackson.databind.json.JsonMapper;
 class IntakeGate extends OncePerRequestFilter {
 
   private final Semaphore slots;
-  private final JsonMapper json;
+  private final byte[] busy;
   private final Counter refused;
 
   IntakeGate(NotificationsSettings settings, JsonMapper json, MeterRegistry registry) {
     this.slots = new Semaphore(Math.max(1, settings.intakeMaxInFlight()));
-    this.json = json;
+    this.busy =
+        json.writeValueAsBytes(
+            Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "busy",
+                "The service takes in more events than it can commit now; send this one again."));
     this.refused =
         Counter.builder("sms.events.refused")
             .description("Events refused at the door because the intake was full (503 busy)")
@@ -55,12 +60,8 @@ class IntakeGate extends OncePerRequestFilter {
       response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
       response.setHeader("Retry-After", "1");
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      json.writeValue(
-          response.getOutputStream(),
-          Problems.of(
-              HttpStatus.SERVICE_UNAVAILABLE,
-              "busy",
-              "The service takes in more events than it can commit now; send this one again."));
+      response.setContentLength(busy.length);
+      response.getOutputStream().write(busy);
       return;
     }
     try {
