@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -18,11 +19,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * others wait on the row and then find it taken. A later rule that refuses the message gives the
  * slot back in the same transaction. On PostgreSQL one upsert takes the slots of a whole page of
  * recipients ({@code on conflict ... do update ... where}: a row is written, and returned, only
- * where the slot was free).
+ * where the slot was free). Rows are always locked in key order, so that two transactions naming
+ * the same threads cannot deadlock.
  */
 class DmDebounce implements Rule {
 
-  private record Slot(String thread, String user) {}
+  private record Slot(String thread, String user) implements Comparable<Slot> {
+    @Override
+    public int compareTo(Slot other) {
+      int byThread = thread.compareTo(other.thread);
+      return byThread != 0 ? byThread : user.compareTo(other.user);
+    }
+  }
 
   private final JdbcClient jdbc;
   private final Duration period;
@@ -47,6 +55,9 @@ class DmDebounce implements Rule {
       return candidates.stream().map(c -> Optional.<Verdict>empty()).toList();
     }
     if (!postgres || Set.copyOf(slots).size() != slots.size()) {
+      if (postgres) {
+        lockInKeyOrder(slots);
+      }
       return candidates.stream()
           .map(c -> applies(c) ? takeAlone(c, now) : Optional.<Verdict>empty())
           .toList();
@@ -72,10 +83,26 @@ class DmDebounce implements Rule {
                 returning thread_id, user_id""")
             .param(
                 "rows",
-                slots.stream().map(s -> new Object[] {s.thread(), s.user(), utc(at)}).toList())
+                new TreeSet<>(slots)
+                    .stream().map(s -> new Object[] {s.thread(), s.user(), utc(at)}).toList())
             .param("since", utc(at.minus(period)))
             .query((rs, n) -> new Slot(rs.getString(1), rs.getString(2)))
             .list());
+  }
+
+  /**
+   * Creates the missing rows and locks every row of the page, in key order, in one statement: the
+   * slots are then taken one by one on rows this transaction holds, so two transactions naming the
+   * same threads in other orders cannot deadlock.
+   */
+  private void lockInKeyOrder(List<Slot> slots) {
+    List<Object[]> rows =
+        new TreeSet<>(slots).stream().map(s -> new Object[] {s.thread(), s.user()}).toList();
+    jdbc.sql(
+            "insert into dm_debounce (thread_id, user_id) values :rows on conflict (thread_id,"
+                + " user_id) do update set last_sent_at = dm_debounce.last_sent_at")
+        .param("rows", rows)
+        .update();
   }
 
   private static boolean applies(Candidate c) {
