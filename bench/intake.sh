@@ -14,7 +14,8 @@
 #                ceiling measures the queue it builds, not the ceiling.)
 #   dm           direct_message.created, a new thread each time, to a random seeded user
 #   achievement  achievement.unlocked for a random seeded user
-# Every event has its own Idempotency-Key. Prints per phase: requests, failures, achieved
+# Every event has its own Idempotency-Key. Prints per phase: requests, failures (and of them the
+# 503 `busy` answers of the intake's door), achieved
 # requests/s (successful answers over the whole phase, Gatling's mean throughput), p50 and p99
 # latency of the successful answers (Gatling's global figures).
 #
@@ -116,12 +117,13 @@ phase() {
       -v service=$((service1 - service0)) -v pg=$((pg1 - pg0)) '
     function num(v) { gsub(/[ ,]/, "", v); return v }
     /> request count/                 { total = num($2); ok = num($3); ko = num($4) + 0 }
+    /found 503/                       { b = $0; sub(/.*found 503 +/, "", b); sub(/ .*/, "", b); busy = num(b) }
     /> response time 50th percentile/ { p50 = num($3) }
     /> response time 99th percentile/ { p99 = num($3) }
     /> mean throughput/               { rps = num($3) }
     END { per = ok > 0 ? 1000 / hz / ok : 0
-          printf "%-12s requests %7d  failed %6d  ok/s %8.1f  p50 %6s ms  p99 %6s ms  CPU ms/ok service %5.2f + PostgreSQL %5.2f\n",
-                 label, total, ko, rps, p50, p99, service * per, pg * per }' "$OUT/gatling-$label.log"
+          printf "%-12s requests %7d  failed %6d (503 busy %6d)  ok/s %8.1f  p50 %6s ms  p99 %6s ms  CPU ms/ok service %5.2f + PostgreSQL %5.2f\n",
+                 label, total, ko, busy, rps, p50, p99, service * per, pg * per }' "$OUT/gatling-$label.log"
 }
 
 echo "service: $("$SERVICE_JAVA" -version 2>&1 | head -1), database $DB, $USERS users, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
