@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -22,9 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
  * with {@code Retry-After} at once, before its body is read: it wrote nothing, and the platform
  * sends it again with the same key. Without the door, an overloaded intake reads and parses every
  * event that arrives, each answer comes later, callers open more connections, and the service ends
- * up taking in far fewer events than it can while most requests time out.
+ * up taking in far fewer events than it can while most requests time out. The door stands before
+ * authentication, so that a refusal costs next to nothing; to a caller without a key it tells no
+ * more than that the service is busy.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class IntakeGate extends OncePerRequestFilter {
 
   private final Semaphore slots;
