@@ -150,43 +150,41 @@ public class SlidingLimiter {
   }
 
   private Set<String> upsertAll(Map<Rate, String> hashed, long now) {
-    StringBuilder sql =
-        new StringBuilder(
-            "insert into rate_gcra (counter_key, tat, emission_ms, tolerance_ms) values ");
     List<Object> params = new ArrayList<>();
-    List<Map.Entry<Rate, String>> byKey =
-        hashed.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList();
-    for (Map.Entry<Rate, String> e : byKey) {
-      Rate r = e.getKey();
-      sql.append(params.isEmpty() ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
-      params.addAll(List.of(e.getValue(), now + r.emissionMs(), r.emissionMs(), r.toleranceMs()));
-    }
-    sql.append(
-        " on conflict (counter_key) do update set"
+    String sql =
+        insertInKeyOrder(hashed, true, now, params)
+            + " on conflict (counter_key) do update set"
             + " tat = greatest(rate_gcra.tat, ?) + excluded.emission_ms,"
             + " emission_ms = excluded.emission_ms, tolerance_ms = excluded.tolerance_ms"
-            + " where rate_gcra.tat <= ? + excluded.tolerance_ms returning counter_key");
+            + " where rate_gcra.tat <= ? + excluded.tolerance_ms returning counter_key";
     params.add(now);
     params.add(now);
-    return new HashSet<>(jdbc.sql(sql.toString()).params(params).query(String.class).list());
+    return new HashSet<>(jdbc.sql(sql).params(params).query(String.class).list());
   }
 
   /** Creates the rows that are missing and locks every row, in key order, in one statement. */
   private void lockInKeyOrder(List<Rate> rates) {
-    Map<String, Rate> byKey = new TreeMap<>();
-    rates.forEach(r -> byKey.putIfAbsent(keys.of(r.key()), r));
-    long now = clock.millis();
-    StringBuilder sql =
-        new StringBuilder(
-            "insert into rate_gcra (counter_key, tat, emission_ms, tolerance_ms) values ");
     List<Object> params = new ArrayList<>();
+    String sql =
+        insertInKeyOrder(hashed(rates), false, clock.millis(), params)
+            + " on conflict (counter_key) do update set tat = rate_gcra.tat";
+    jdbc.sql(sql).params(params).update();
+  }
+
+  /**
+   * The insert of one row per stored key, in key order, so that every statement locks rows in the
+   * same order; a new row's next hit is after one hit ({@code hit}) or now. Adds its parameters.
+   */
+  private static String insertInKeyOrder(
+      Map<Rate, String> hashed, boolean hit, long now, List<Object> params) {
+    Map<String, Rate> byKey = new TreeMap<>();
+    hashed.forEach((rate, key) -> byKey.putIfAbsent(key, rate));
     byKey.forEach(
-        (key, r) -> {
-          sql.append(params.isEmpty() ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
-          params.addAll(List.of(key, now, r.emissionMs(), r.toleranceMs()));
-        });
-    sql.append(" on conflict (counter_key) do update set tat = rate_gcra.tat");
-    jdbc.sql(sql.toString()).params(params).update();
+        (key, r) ->
+            params.addAll(
+                List.of(key, hit ? now + r.emissionMs() : now, r.emissionMs(), r.toleranceMs())));
+    return "insert into rate_gcra (counter_key, tat, emission_ms, tolerance_ms) values "
+        + SqlRows.values(byKey.size(), 4);
   }
 
   /** Each rate with its stored key (an HMAC, computed once). */
