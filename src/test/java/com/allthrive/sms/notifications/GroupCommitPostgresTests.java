@@ -241,6 +241,7 @@ class GroupCommitPostgresTests {
       List<Supplier<HttpResponse<String>>> events, Callable<?> meanwhile) throws Exception {
     List<Future<HttpResponse<String>>> sent = new ArrayList<>();
     Future<HttpResponse<String>> first;
+    long held;
     try (Connection holder = HeldKey.hold(dataSource)) {
       first =
           pool.submit(
@@ -248,7 +249,10 @@ class GroupCommitPostgresTests {
       await().atMost(Duration.ofSeconds(20)).until(() -> waiting() == 0 && HeldKey.awaited(jdbc));
       events.forEach(e -> sent.add(pool.submit(e::get)));
       await().atMost(Duration.ofSeconds(20)).until(() -> waiting() == events.size());
+      long queued = System.nanoTime();
       pool.submit(meanwhile).get(20, TimeUnit.SECONDS);
+      Thread.sleep(50);
+      held = System.nanoTime() - queued;
       holder.rollback();
     }
     double before = meters.get("sms.events.batch").summary().max();
@@ -261,6 +265,12 @@ class GroupCommitPostgresTests {
     assertThat(Math.max(before, meters.get("sms.events.batch").summary().max()))
         .as("the waiting events were committed together")
         .isGreaterThanOrEqualTo(events.size() - 1);
+    assertThat(meters.get("sms.events.wait").timer().max(TimeUnit.NANOSECONDS))
+        .as("the time the queued events waited for their transaction is measured")
+        .isGreaterThanOrEqualTo(held);
+    assertThat(meters.get("sms.events.commit").timer().max(TimeUnit.NANOSECONDS))
+        .as("the held event's transaction lasted as long as the key was held")
+        .isGreaterThanOrEqualTo(held);
     return answers;
   }
 

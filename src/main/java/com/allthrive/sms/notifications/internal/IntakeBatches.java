@@ -1,8 +1,6 @@
 package com.allthrive.sms.notifications.internal;
 
 import com.allthrive.sms.notifications.NotificationsSettings;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -47,7 +45,8 @@ class IntakeBatches implements DisposableBean {
   record Submission(
       EventStore.Claim claim,
       Function<String, List<Planned>> plan,
-      CompletableFuture<Optional<EventIntake.Answer>> answer) {}
+      CompletableFuture<Optional<EventIntake.Answer>> answer,
+      long since) {}
 
   private final BlockingDeque<Submission> waiting = new LinkedBlockingDeque<>();
   private final EventStore store;
@@ -56,7 +55,7 @@ class IntakeBatches implements DisposableBean {
   private final JsonMapper json;
   private final Clock clock;
   private final int batch;
-  private final DistributionSummary sizes;
+  private final IntakeMeters meters;
   private final List<Thread> committers = new ArrayList<>();
   private final Semaphore backlog = new Semaphore(0);
 
@@ -74,13 +73,7 @@ class IntakeBatches implements DisposableBean {
     this.json = json;
     this.clock = clock;
     this.batch = Math.max(1, settings.intakeBatch());
-    this.sizes =
-        DistributionSummary.builder("sms.events.batch")
-            .description("Events taken in that committed in one transaction")
-            .register(registry);
-    Gauge.builder("sms.events.waiting", waiting, BlockingDeque::size)
-        .description("Events taken in that wait for their transaction")
-        .register(registry);
+    this.meters = new IntakeMeters(registry, waiting);
     for (int i = 0; i < Math.max(1, settings.intakeCommitters()); i++) {
       boolean first = i == 0;
       Thread committer = new Thread(() -> commit(first), "event-intake-" + i);
@@ -94,7 +87,7 @@ class IntakeBatches implements DisposableBean {
   Optional<EventIntake.Answer> submit(
       String key, String hash, String type, Function<String, List<Planned>> plan) {
     var claim = new EventStore.Claim(UUID.randomUUID().toString(), key, hash, type);
-    var submission = new Submission(claim, plan, new CompletableFuture<>());
+    var submission = new Submission(claim, plan, new CompletableFuture<>(), System.nanoTime());
     waiting.add(submission);
     // one wake-up is enough for the helpers (they drain the permits); with none, permits would
     // only pile up
@@ -140,9 +133,13 @@ class IntakeBatches implements DisposableBean {
   }
 
   private void run(List<Submission> submissions) {
-    sizes.record(submissions.size());
+    long start = System.nanoTime();
+    meters.began(submissions.size());
+    submissions.forEach(s -> meters.waited(s.since(), start));
     try {
-      complete(submissions, transactions.execute(s -> decide(submissions, false)));
+      var answers = transactions.execute(s -> decide(submissions, false));
+      meters.committed(start);
+      complete(submissions, answers);
     } catch (RuntimeException e) {
       if (submissions.size() > 1) {
         log.debug("A batch of {} events is taken again one by one", submissions.size(), e);
