@@ -98,3 +98,44 @@ statements_report() {
         total / events, total, events, sends
       for (i = 1; i <= NR && i <= 20; i++) printf "  %6.2f  %s\n", count[i] / events, text[i] }'
 }
+
+# The intake's latency inside the service, split into the wait for a transaction and the transaction
+# itself: histograms of http.server.requests, sms.events.wait and sms.events.commit, scraped when the
+# first measured phase starts and when the last one ends. BENCH_SPLIT=0 leaves it out.
+split_env() {
+  [[ "${BENCH_SPLIT:-1}" == 1 ]] || return 0
+  echo MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILESHISTOGRAM_HTTP_SERVER_REQUESTS=true \
+    MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILESHISTOGRAM_SMS_EVENTS=true
+}
+
+split_scrape() { # start|end
+  [[ "${BENCH_SPLIT:-1}" == 1 ]] || return 0
+  curl -fs -H "X-Api-Key: bench-admin-key" "http://localhost:$PORT/actuator/prometheus" \
+    >"$OUT/metrics-$1" || true
+}
+
+split_quantiles() { # label metric filter: p50 and p99 (upper bucket bounds) between the scrapes
+  awk -v label="$1" -v name="$2_bucket{" -v filter="$3" '
+    index($0, name) == 1 && index($0, filter) {
+      match($0, /le="[^"]+"/); le = substr($0, RSTART + 4, RLENGTH - 5)
+      if (FILENAME == ARGV[1]) a[le] += $NF; else b[le] += $NF }
+    END { n = 0
+      for (le in b) { keys[++n] = le; num[le] = (le == "+Inf") ? 1e300 : le + 0 }
+      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+        if (num[keys[j]] < num[keys[i]]) { t = keys[i]; keys[i] = keys[j]; keys[j] = t }
+      total = b["+Inf"] - a["+Inf"]; if (total <= 0) exit
+      printf "  %-44s %8d", label, total
+      split("0.5 0.99", qs, " ")
+      for (q = 1; q <= 2; q++) for (i = 1; i <= n; i++)
+        if (b[keys[i]] - a[keys[i]] >= qs[q] * total) { printf "  p%g <= %.1f ms", qs[q] * 100, num[keys[i]] * 1000; break }
+      print "" }' "$OUT/metrics-start" "$OUT/metrics-end"
+}
+
+split_report() {
+  [[ "${BENCH_SPLIT:-1}" == 1 && -s "$OUT/metrics-start" && -s "$OUT/metrics-end" ]] || return 0
+  echo "inside the service, while measuring (histogram buckets: each figure is the bucket's upper bound):"
+  split_quantiles "POST /api/v1/events answered 202" http_server_requests_seconds \
+    'status="202",uri="/api/v1/events"'
+  split_quantiles "wait of an event for its transaction" sms_events_wait_seconds ""
+  split_quantiles "transaction of a batch of events" sms_events_commit_seconds ""
+}

@@ -26,6 +26,8 @@
 # the ceiling), BENCH_BARE_CLIENTS (32), SMS_DISPATCH_THREADS (100), BENCH_E2E_PORT (18340),
 # BENCH_FAKE_PORT (18341), BENCH_SERVICE_ENV (extra VAR=value for the service), BENCH_JAVA_OPTS,
 # BENCH_BUILD=1 (rebuild the jar), PGHOST/PGPORT/PGUSER (localhost:5432, postgres, trust auth).
+# Inside the service it also prints the intake's p50/p99 split into the wait for a transaction and
+# the transaction (metric histograms; BENCH_SPLIT=0 leaves them out).
 # BENCH_JFR=1 records the service's measured phases with JFR and prints the top frames;
 # BENCH_STATEMENTS=1 prints statements per invitation (pg_stat_statements if it can be loaded,
 # else the server log with log_statement=all on this database only, which costs CPU: the CPU
@@ -113,7 +115,7 @@ env SPRING_PROFILES_ACTIVE=prod SERVER_PORT="$PORT" \
   SMS_SECRET_KEY=bench-secret-key-of-at-least-thirty-two-characters \
   JWT_SECRET=bench-jwt-secret-of-at-least-thirty-two-bytes \
   PLATFORM_API_KEY=$KEY ADMIN_API_KEY=bench-admin-key SMS_BENCH_BARE_INSERT=true \
-  ${BENCH_SERVICE_ENV:-} \
+  $(split_env) ${BENCH_SERVICE_ENV:-} \
   "$SERVICE_JAVA" ${BENCH_JAVA_OPTS:-} $(jfr_options) -Dloader.path="$OUT/classes" -cp "$JAR" \
   org.springframework.boot.loader.launch.PropertiesLauncher >"$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
@@ -134,14 +136,17 @@ for i in "${!NAMES[@]}"; do
   wait_until "phase $name" 900 test -e "$OUT/markers/$name"
   sample "$i-$name"
   if [[ $i == 1 ]]; then
+    split_scrape start
     jfr_start
     statements_start
   fi
 done
+split_scrape end
 jfr_stop
 wait "$GATLING_PID" || { tail -30 "$OUT/gatling.log"; exit 1; }
 GATLING_PID=""
 report_phases
+split_report
 drain
 statements_stop
 if [[ "$CEILING_SECONDS" -gt 0 ]]; then ceiling; fi
