@@ -2,12 +2,14 @@ package com.allthrive.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.allthrive.sms.notifications.NotificationsSettings;
 import com.allthrive.sms.support.TestDatabases;
 import com.allthrive.sms.support.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,6 +27,20 @@ class ApplicationSmokeTests {
   }
 
   @Autowired MockMvcTester mvc;
+  @Autowired Environment environment;
+  @Autowired NotificationsSettings notifications;
+
+  /**
+   * On Java 17 every request waiting for its event's transaction holds a Tomcat thread: with no
+   * more threads than the intake's door lets in, the door never shuts and connections past the
+   * maximum wait before Tomcat for seconds instead of being answered 503 at once. Some are left
+   * over for the other endpoints (webhooks, pages, probes) while the door is full.
+   */
+  @Test
+  void hasMoreRequestThreadsThanTheIntakeLetsIn() {
+    assertThat(environment.getProperty("server.tomcat.threads.max", Integer.class))
+        .isGreaterThan(notifications.intakeMaxInFlight() + 64);
+  }
 
   @Test
   void answersHealthWithoutCredentials() {
