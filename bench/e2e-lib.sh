@@ -40,17 +40,32 @@ pg_shared_ticks() {
 }
 
 # one line: epoch sent backlog failed service-ticks pg-shared-ticks 201s load1; then the ticks of
-# each PostgreSQL backend of the database in <file>.pg
+# each PostgreSQL backend of the database in <file>.pg. Nothing here queries the database: a
+# sample is taken while the load runs, and a scan of sms_message then would slow the very requests
+# being measured (it showed as a p99 spike at the start of each phase). The three counts are left
+# as "?" and read afterwards, as of the sample's moment, from the rows' timestamps (counts_at).
 sample() {
-  local file="$OUT/samples/$1" counts pid
-  counts=$("${PSQL[@]}" -F ' ' -d "$DB" -c "select extract(epoch from clock_timestamp()),
-      count(*) filter (where status = 'sent'), count(*) filter (where status in ('pending', 'sending')),
-      count(*) filter (where status in ('failed', 'canceled', 'expired', 'undelivered'))
-    from sms_message")
-  for pid in $("${PSQL[@]}" -d postgres -c "select pid from pg_stat_activity where datname = '$DB' and pid <> pg_backend_pid()"); do
+  local file="$OUT/samples/$1" pid
+  for pid in $(ps -eo pid=,args= | awk -v db=" $DB " 'index($0, "postgres: ") && index($0, db) {print $1}'); do
     echo "$pid $(ticks "$pid")"
   done >"$file.pg"
-  echo "$counts $(ticks "$SERVICE_PID") $(pg_shared_ticks) $(curl -fs "http://127.0.0.1:$FAKE_PORT/served" || echo 0) $(cut -d' ' -f1 /proc/loadavg)" >"$file"
+  echo "$(date +%s.%N) ? ? ? $(ticks "$SERVICE_PID") $(pg_shared_ticks) $(curl -fs "http://127.0.0.1:$FAKE_PORT/served" || echo 0) $(cut -d' ' -f1 /proc/loadavg)" >"$file"
+}
+
+# fills in a sample's counts as of its moment: rows sent by then, queued and not yet sent or ended
+# (the backlog), and ended otherwise
+counts_at() {
+  local file="$OUT/samples/$1" line t counts
+  read -r -a line <"$file"
+  [[ "${line[1]}" == "?" ]] || return 0
+  t="to_timestamp(${line[0]})"
+  counts=$("${PSQL[@]}" -F ' ' -d "$DB" -c "select
+      count(*) filter (where status = 'sent' and sent_at <= $t),
+      count(*) filter (where created_at <= $t and (sent_at is null or sent_at > $t)
+        and not (status in ('failed', 'canceled', 'expired', 'undelivered') and updated_at <= $t)),
+      count(*) filter (where status in ('failed', 'canceled', 'expired', 'undelivered') and updated_at <= $t)
+    from sms_message")
+  echo "${line[0]} $counts ${line[*]:4}" >"$file"
 }
 
 # PostgreSQL backend ticks spent between two samples (backends that appeared count in full)
@@ -62,6 +77,8 @@ pg_ticks_between() {
 # prints: seconds sent 201s service-ms pg-ms pg-shared-ms backlog failed load (from sample $1 to $2)
 between() {
   local a b
+  counts_at "$1"
+  counts_at "$2"
   read -r -a a <"$OUT/samples/$1"
   read -r -a b <"$OUT/samples/$2"
   awk -v t0="${a[0]}" -v t1="${b[0]}" -v s0="${a[1]}" -v s1="${b[1]}" -v f0="${a[6]}" -v f1="${b[6]}" \

@@ -114,6 +114,13 @@ split_scrape() { # start|end
     >"$OUT/metrics-$1" || true
 }
 
+split_scraper() { # scrapes every 10 s until killed
+  [[ "${BENCH_SPLIT:-1}" == 1 ]] || return 0
+  while sleep 10; do
+    curl -fs -o /dev/null -H "X-Api-Key: bench-admin-key" "http://localhost:$PORT/actuator/prometheus" || true
+  done
+}
+
 split_quantiles() { # label metric filter: p50 and p99 (upper bucket bounds) between the scrapes
   awk -v label="$1" -v name="$2_bucket{" -v filter="$3" '
     index($0, name) == 1 && index($0, filter) {

@@ -3,8 +3,8 @@
 # `sent`.
 #
 #   bench/end-to-end.sh [rate] [seconds]        steady state: warm-up (ramping from a tenth of
-#                                               `rate` to `rate`), then `seconds` (120) at
-#                                               `rate` invitations/s (300)
+#                                               `rate` to `rate`, its last third at `rate`), then
+#                                               `seconds` (120) at `rate` invitations/s (300)
 #   bench/end-to-end.sh soak [rate] [minutes]   soak: warm-up, then `minutes` (10) one-minute
 #                                               phases, one line each, so that degradation shows
 #
@@ -24,7 +24,8 @@
 # Environment: BENCH_JAVA (java of the service; default the newest JDK 21+ under /usr/lib/jvm),
 # BENCH_WARMUP_SECONDS (60), BENCH_PROVIDER_LATENCY_MS (50), BENCH_CEILING_SECONDS (30; 0 skips
 # the ceiling), BENCH_BARE_CLIENTS (32), SMS_DISPATCH_THREADS (100), BENCH_E2E_PORT (18340),
-# BENCH_FAKE_PORT (18341), BENCH_SERVICE_ENV (extra VAR=value for the service), BENCH_JAVA_OPTS,
+# BENCH_FAKE_PORT (18341), BENCH_SERVICE_ENV (extra VAR=value for the service), BENCH_JAVA_OPTS
+# ("-Xms1g -Xmx1g", the heap the README's production setup gives; set it empty for the JVM's default),
 # BENCH_BUILD=1 (rebuild the jar), PGHOST/PGPORT/PGUSER (localhost:5432, postgres, trust auth).
 # Inside the service it also prints the intake's p50/p99 split into the wait for a transaction and
 # the transaction (metric histograms; BENCH_SPLIT=0 leaves them out).
@@ -90,8 +91,9 @@ for p in "$PORT" "$FAKE_PORT"; do
   fi
 done
 
-SERVICE_PID="" FAKE_PID="" GATLING_PID=""
+SERVICE_PID="" FAKE_PID="" GATLING_PID="" SCRAPER_PID=""
 cleanup() {
+  kill_tree "$SCRAPER_PID"
   kill_tree "$GATLING_PID"
   kill_tree "$SERVICE_PID"
   kill_tree "$FAKE_PID"
@@ -116,7 +118,7 @@ env SPRING_PROFILES_ACTIVE=prod SERVER_PORT="$PORT" \
   JWT_SECRET=bench-jwt-secret-of-at-least-thirty-two-bytes \
   PLATFORM_API_KEY=$KEY ADMIN_API_KEY=bench-admin-key SMS_BENCH_BARE_INSERT=true \
   $(split_env) ${BENCH_SERVICE_ENV:-} \
-  "$SERVICE_JAVA" ${BENCH_JAVA_OPTS:-} $(jfr_options) -Dloader.path="$OUT/classes" -cp "$JAR" \
+  "$SERVICE_JAVA" ${BENCH_JAVA_OPTS--Xms1g -Xmx1g} $(jfr_options) -Dloader.path="$OUT/classes" -cp "$JAR" \
   org.springframework.boot.loader.launch.PropertiesLauncher >"$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 wait_until "the service" 240 curl -fs -o /dev/null "http://localhost:$PORT/actuator/health"
@@ -135,6 +137,13 @@ for i in "${!NAMES[@]}"; do
   name=${NAMES[$i]}
   wait_until "phase $name" 900 test -e "$OUT/markers/$name"
   sample "$i-$name"
+  if [[ $i == 0 ]]; then
+    # scraped every 10 s from the start, as Prometheus does in production: the first scrapes load
+    # and compile the exporter, about a second of CPU that, when the first scrape opened the
+    # measured phase, made its slowest answers
+    split_scraper &
+    SCRAPER_PID=$!
+  fi
   if [[ $i == 1 ]]; then
     split_scrape start
     jfr_start
@@ -142,6 +151,8 @@ for i in "${!NAMES[@]}"; do
   fi
 done
 split_scrape end
+kill_tree "$SCRAPER_PID"
+SCRAPER_PID=""
 jfr_stop
 wait "$GATLING_PID" || { tail -30 "$OUT/gatling.log"; exit 1; }
 GATLING_PID=""

@@ -187,7 +187,10 @@ public class EndToEndSimulation extends Simulation {
   /**
    * {@code rate} per second throughout; a first phase named {@code warmup} ramps up to it from a
    * tenth instead, so that the service compiles its hot paths before it is asked for the full rate
-   * and the measured phases do not start behind a backlog of the warm-up.
+   * and the measured phases do not start behind a backlog of the warm-up. The warm-up's last third
+   * (30 s at most) already runs at the full rate: the first seconds at a rate the service has not
+   * seen before are not its steady state (the JIT compiles for the larger batches, the sends that
+   * could not go at once wait for the poller), and they belong to the warm-up.
    */
   static OpenInjectionStep[] load() {
     long total = PHASES.get(PHASES.size() - 1).endsAfterMillis() / 1000;
@@ -195,9 +198,10 @@ public class EndToEndSimulation extends Simulation {
     if (!first.name().equals("warmup") || PHASES.size() == 1) {
       return new OpenInjectionStep[] {constantUsersPerSec(RATE).during(total)};
     }
+    int hold = Math.min(30, first.seconds() / 3);
     return new OpenInjectionStep[] {
-      rampUsersPerSec(Math.max(1, RATE / 10)).to(RATE).during(first.seconds()),
-      constantUsersPerSec(RATE).during(total - first.seconds())
+      rampUsersPerSec(Math.max(1, RATE / 10)).to(RATE).during(first.seconds() - hold),
+      constantUsersPerSec(RATE).during(total - first.seconds() + hold)
     };
   }
 
