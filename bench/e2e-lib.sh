@@ -55,15 +55,15 @@ sample() {
 # fills in a sample's counts as of its moment: rows sent by then, queued and not yet sent or ended
 # (the backlog), and ended otherwise
 counts_at() {
-  local file="$OUT/samples/$1" line t counts
+  local file="$OUT/samples/$1" line t ended counts
   read -r -a line <"$file"
   [[ "${line[1]}" == "?" ]] || return 0
   t="to_timestamp(${line[0]})"
+  ended="status in ('failed', 'canceled', 'expired', 'undelivered') and updated_at <= $t"
   counts=$("${PSQL[@]}" -F ' ' -d "$DB" -c "select
       count(*) filter (where status = 'sent' and sent_at <= $t),
-      count(*) filter (where created_at <= $t and (sent_at is null or sent_at > $t)
-        and not (status in ('failed', 'canceled', 'expired', 'undelivered') and updated_at <= $t)),
-      count(*) filter (where status in ('failed', 'canceled', 'expired', 'undelivered') and updated_at <= $t)
+      count(*) filter (where created_at <= $t and (sent_at is null or sent_at > $t) and not ($ended)),
+      count(*) filter (where $ended)
     from sms_message")
   echo "${line[0]} $counts ${line[*]:4}" >"$file"
 }

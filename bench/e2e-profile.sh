@@ -108,17 +108,14 @@ split_env() {
     MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILESHISTOGRAM_SMS_EVENTS=true
 }
 
-split_scrape() { # start|end
+split_scrape() { # start|end|later (later: read and thrown away)
   [[ "${BENCH_SPLIT:-1}" == 1 ]] || return 0
   curl -fs -H "X-Api-Key: bench-admin-key" "http://localhost:$PORT/actuator/prometheus" \
     >"$OUT/metrics-$1" || true
 }
 
 split_scraper() { # scrapes every 10 s until killed
-  [[ "${BENCH_SPLIT:-1}" == 1 ]] || return 0
-  while sleep 10; do
-    curl -fs -o /dev/null -H "X-Api-Key: bench-admin-key" "http://localhost:$PORT/actuator/prometheus" || true
-  done
+  while sleep 10; do split_scrape later; done
 }
 
 split_quantiles() { # label metric filter: p50 and p99 (upper bucket bounds) between the scrapes
