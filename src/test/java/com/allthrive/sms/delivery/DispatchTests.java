@@ -87,6 +87,8 @@ abstract class DispatchTests extends DeliveryIntegrationTests {
     assertThat(row.get("provider_message_id")).isEqualTo(twilio.created(to.e164()).get(0).sid());
     assertThat(row.get("attempts")).isEqualTo(3);
     assertThat(row.get("error_code")).isNull();
+    // the poller's run that sent it removed its own task with the result, in one commit
+    assertThat(events.taskLeftWhenSent(id)).isFalse();
   }
 
   @Test

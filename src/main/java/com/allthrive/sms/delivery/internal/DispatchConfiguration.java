@@ -54,14 +54,22 @@ class DispatchConfiguration {
         .onDeadExecutionRevive()
         .execute(
             (instance, context) ->
-                completion(dispatcher.dispatch(Long.parseLong(instance.getId())), clock));
+                completion(
+                    dispatcher.dispatch(
+                        Long.parseLong(instance.getId()), context.getExecution().version),
+                    clock));
   }
 
   /**
-   * Removes the execution, or moves it as far ahead as the dispatcher asked. The wait is measured
-   * on the service's clock and applied on the scheduler's, which differ when tests set the clock.
+   * Removes the execution, or moves it as far ahead as the dispatcher asked, or does nothing when
+   * the transaction that recorded the send already removed it (one statement and commit fewer per
+   * message). The wait is measured on the service's clock and applied on the scheduler's, which
+   * differ when tests set the clock.
    */
   private static CompletionHandler<Void> completion(Next next, Clock clock) {
+    if (next.taskEnded()) {
+      return (complete, operations) -> {};
+    }
     if (next.done()) {
       return new CompletionHandler.OnCompleteRemove<>();
     }

@@ -66,7 +66,8 @@ class Dispatcher {
     this.clock = clock;
   }
 
-  Next dispatch(long messageId) {
+  /** One run of the message's task, which this run holds at version {@code heldTask}. */
+  Next dispatch(long messageId, long heldTask) {
     Optional<Instant> heldUntil = held.heldUntil();
     if (heldUntil.isPresent()) {
       Optional<Next> next = held.hold(messageId, heldUntil.get());
@@ -78,7 +79,7 @@ class Dispatcher {
     Optional<MessageRow> claimed =
         slots.limited() ? Optional.empty() : claims.claimDue(messageId, now);
     if (claimed.isPresent()) {
-      return claimed(claimed.get(), now);
+      return claimed(claimed.get(), heldTask, now);
     }
     Optional<MessageRow> found = store.find(messageId);
     if (found.isEmpty()) {
@@ -86,7 +87,7 @@ class Dispatcher {
     }
     MessageRow row = found.get();
     if (row.status() == MessageStatus.PENDING) {
-      return pending(row, clock.instant());
+      return pending(row, heldTask, clock.instant());
     }
     if (row.status() == MessageStatus.SENDING) {
       return lostSends.resolve(row);
@@ -94,7 +95,7 @@ class Dispatcher {
     return Next.DONE;
   }
 
-  private Next pending(MessageRow row, Instant now) {
+  private Next pending(MessageRow row, long heldTask, Instant now) {
     if (row.nextAttemptAt() != null && row.nextAttemptAt().isAfter(now)) {
       return Next.at(row.nextAttemptAt());
     }
@@ -113,7 +114,7 @@ class Dispatcher {
       return Next.at(slot.get());
     }
     if (quotaClaims.claim(row, now)) {
-      return sender.send(row, body.get(), now, row.attempts() + 1);
+      return sender.send(row, body.get(), now, row.attempts() + 1, heldTask);
     }
     if (cancellations.refused(row, now).isPresent()) {
       return Next.DONE;
@@ -134,12 +135,12 @@ class Dispatcher {
   }
 
   /** The common case in one statement: the row was due and is now {@code sending}. */
-  private Next claimed(MessageRow row, Instant now) {
+  private Next claimed(MessageRow row, long heldTask, Instant now) {
     Optional<String> body = sender.realBody(row);
     if (body.isEmpty()) {
       return unsent(row, "sealed_body_unreadable", "the sealed text cannot be opened", now);
     }
-    return sender.send(row, body.get(), now, row.attempts());
+    return sender.send(row, body.get(), now, row.attempts(), heldTask);
   }
 
   private Next unsent(MessageRow row, String code, String message, Instant now) {

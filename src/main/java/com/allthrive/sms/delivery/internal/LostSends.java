@@ -76,7 +76,12 @@ class LostSends {
     Optional<Match> match = ours(outcome, row);
     if (match.isPresent()) {
       log.info("SMS {} found at the provider as {}", row.id(), match.get().providerMessageId());
-      recorder.sent(row, match.get().providerMessageId(), match.get().status(), now);
+      recorder.sent(
+          row,
+          match.get().providerMessageId(),
+          match.get().status(),
+          DispatchTaskRows.NOT_HELD,
+          now);
       return Next.DONE;
     }
     if (outcome instanceof LookupOutcome.Unavailable unavailable) {

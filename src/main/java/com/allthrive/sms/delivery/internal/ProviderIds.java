@@ -64,11 +64,12 @@ class ProviderIds {
 
   /**
    * sending → sent with the provider's id; the sealed text is no longer needed. The message's
-   * dispatch task goes too unless a poller holds it (that run ends its task itself), also when a
-   * status callback already moved the row on.
+   * dispatch task goes too unless another run holds it (that run ends its task itself), also when a
+   * status callback already moved the row on; {@code heldTask} is the version of the task the
+   * caller runs, or {@link DispatchTaskRows#NOT_HELD}.
    */
-  boolean markSent(long id, String providerMessageId, Instant now) {
-    return !markSentAll(Map.of(id, providerMessageId), now).isEmpty();
+  boolean markSent(long id, String providerMessageId, long heldTask, Instant now) {
+    return !markSentAll(Map.of(id, providerMessageId), Map.of(id, heldTask), now).isEmpty();
   }
 
   /**
@@ -77,16 +78,16 @@ class ProviderIds {
    * key. A churning task table's statistics are nearly always stale, and with a list of keys
    * PostgreSQL would look up the task name alone and filter every dead row of the table.
    */
-  Set<Long> markSentAll(Map<Long, String> providerIds, Instant now) {
+  Set<Long> markSentAll(Map<Long, String> providerIds, Map<Long, Long> heldTasks, Instant now) {
     if (!postgres) {
-      providerIds.keySet().forEach(tasks::remove);
+      tasks.removeAll(heldTasks);
       return recordedOneByOne(SENT_ONE, providerIds, now);
     }
     String ended = "";
     if (providerIds.size() == 1) {
       ended = "with ended as (" + DispatchTaskRows.REMOVE + "), ";
     } else {
-      tasks.removeAll(providerIds.keySet());
+      tasks.removeAll(heldTasks);
     }
     var statement =
         jdbc.sql(
@@ -98,7 +99,8 @@ class ProviderIds {
             .param("rows", rows(providerIds))
             .param("now", utc(now));
     if (!ended.isEmpty()) {
-      statement = statement.params(DispatchTaskRows.of(providerIds.keySet().iterator().next()));
+      long id = providerIds.keySet().iterator().next();
+      statement = statement.params(DispatchTaskRows.of(id, heldTasks.get(id)));
     }
     return Set.copyOf(statement.query(Long.class).list());
   }

@@ -19,17 +19,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Records the end of a send in one short transaction each, publishing the status event in the same
  * transaction. A row someone else already moved on is left alone, without an event. The same
- * transaction removes the message's dispatch task when no poller holds it (a send on the immediate
- * path; see {@link ProviderIds#markSent} and {@link MessageStore#markUnsent}); a task the poller
- * runs is ended by the poller. On PostgreSQL the sends that end at the same moment are recorded
- * together ({@link GroupCommit}): one statement and one commit for all of them, and the caller
- * returns once its own send is committed, as when recorded alone.
+ * transaction removes the message's dispatch task unless another run holds it: on the immediate
+ * path, and on the poller's for the task that run holds itself, which then has nothing left to end
+ * (see {@link ProviderIds#markSent} and {@link MessageStore#markUnsent}). On PostgreSQL the sends
+ * that end at the same moment are recorded together ({@link GroupCommit}): one statement and one
+ * commit for all of them, and the caller returns once its own send is committed, as when recorded
+ * alone.
  */
 @Component
 class Recorder implements DisposableBean {
 
   private record Sent(
-      MessageRow row, String providerMessageId, MessageStatus reported, Instant now) {}
+      MessageRow row,
+      String providerMessageId,
+      MessageStatus reported,
+      long heldTask,
+      Instant now) {}
 
   private final MessageStore store;
   private final ProviderIds providerIds;
@@ -59,26 +64,42 @@ class Recorder implements DisposableBean {
             metrics.batchSizes("sent"));
   }
 
-  /** The provider took the message; {@code reported} may already be further than sent. */
-  void sent(MessageRow row, String providerMessageId, MessageStatus reported, Instant now) {
-    sends.run(new Sent(row, providerMessageId, reported, now));
+  /**
+   * The provider took the message; {@code reported} may already be further than sent. {@code
+   * heldTask} is the version of the message's dispatch task when the caller runs it (the poller),
+   * else {@link DispatchTaskRows#NOT_HELD}; the task goes with the result either way.
+   */
+  void sent(
+      MessageRow row,
+      String providerMessageId,
+      MessageStatus reported,
+      long heldTask,
+      Instant now) {
+    sends.run(new Sent(row, providerMessageId, reported, heldTask, now));
   }
 
   private boolean sentAlone(Sent sent) {
     tx.executeWithoutResult(
         status ->
             after(
-                sent, providerIds.markSent(sent.row().id(), sent.providerMessageId(), sent.now())));
+                sent,
+                providerIds.markSent(
+                    sent.row().id(), sent.providerMessageId(), sent.heldTask(), sent.now())));
     return true;
   }
 
   private List<Boolean> sentAll(List<Sent> sent) {
     Map<Long, String> ids = new LinkedHashMap<>();
-    sent.forEach(s -> ids.put(s.row().id(), s.providerMessageId()));
+    Map<Long, Long> held = new LinkedHashMap<>();
+    sent.forEach(
+        s -> {
+          ids.put(s.row().id(), s.providerMessageId());
+          held.put(s.row().id(), s.heldTask());
+        });
     Instant now = sent.stream().map(Sent::now).max(Comparator.naturalOrder()).orElseThrow();
     tx.executeWithoutResult(
         status -> {
-          Set<Long> moved = providerIds.markSentAll(ids, now);
+          Set<Long> moved = providerIds.markSentAll(ids, held, now);
           sent.forEach(s -> after(s, moved.contains(s.row().id())));
         });
     return Collections.nCopies(sent.size(), true);

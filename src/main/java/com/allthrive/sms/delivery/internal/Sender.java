@@ -72,13 +72,21 @@ class Sender {
 
   /** Sends attempt number {@code attempt} of a row already marked {@code sending}. */
   Next send(MessageRow row, String body, Instant startedAt, int attempt) {
+    return send(row, body, startedAt, attempt, DispatchTaskRows.NOT_HELD);
+  }
+
+  /**
+   * The same from a run of the message's dispatch task, picked at version {@code heldTask}: a sent
+   * message's task is removed with the result, and the run ends {@link Next#ENDED}.
+   */
+  Next send(MessageRow row, String body, Instant startedAt, int attempt, long heldTask) {
     try (var id = MDC.putCloseable("message_id", Long.toString(row.id()));
         var to = MDC.putCloseable("to", PhoneNumber.mask(row.toPhone()))) {
-      return attempt(row, body, startedAt, attempt);
+      return attempt(row, body, startedAt, attempt, heldTask);
     }
   }
 
-  private Next attempt(MessageRow row, String body, Instant startedAt, int attempt) {
+  private Next attempt(MessageRow row, String body, Instant startedAt, int attempt, long heldTask) {
     SendRequest request =
         new SendRequest(
             row.id(),
@@ -92,9 +100,9 @@ class Sender {
     metrics.providerCall(row.type(), outcome, Duration.ofNanos(System.nanoTime() - started));
     Instant now = clock.instant();
     if (outcome instanceof Accepted accepted) {
-      recorder.sent(row, accepted.providerMessageId(), MessageStatus.SENT, now);
+      recorder.sent(row, accepted.providerMessageId(), MessageStatus.SENT, heldTask, now);
       log.debug("SMS {} sent as {}", row.id(), accepted.providerMessageId());
-      return Next.DONE;
+      return heldTask == DispatchTaskRows.NOT_HELD ? Next.DONE : Next.ENDED;
     }
     if (outcome instanceof SendOutcome.Unknown unknown) {
       log.warn(
