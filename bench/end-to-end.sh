@@ -23,10 +23,10 @@
 #
 # Environment: BENCH_JAVA (java of the service; default the newest JDK 21+ under /usr/lib/jvm),
 # BENCH_WARMUP_SECONDS (60), BENCH_PROVIDER_LATENCY_MS (50), BENCH_CEILING_SECONDS (30; 0 skips
-# the ceiling), BENCH_BARE_CLIENTS (32), SMS_DISPATCH_THREADS (100), BENCH_E2E_PORT (18340),
-# BENCH_FAKE_PORT (18341), BENCH_SERVICE_ENV (extra VAR=value for the service), BENCH_JAVA_OPTS
-# ("-Xms1g -Xmx1g", the heap the README's production setup gives; set it empty for the JVM's default),
-# BENCH_BUILD=1 (rebuild the jar), PGHOST/PGPORT/PGUSER (localhost:5432, postgres, trust auth).
+# the ceiling), BENCH_BARE_CLIENTS (32), SMS_DISPATCH_THREADS (the service's default),
+# BENCH_E2E_PORT (18340), BENCH_FAKE_PORT (18341), BENCH_SERVICE_ENV (extra VAR=value for the
+# service), BENCH_JAVA_OPTS ("-Xms1g -Xmx1g", the heap the README's production setup gives; set it
+# empty for the JVM's default), BENCH_BUILD=1 (rebuild the jar), PGHOST/PGPORT/PGUSER (localhost:5432, postgres, trust auth).
 # Inside the service it also prints the intake's p50/p99 split into the wait for a transaction and
 # the transaction (metric histograms; BENCH_SPLIT=0 leaves them out).
 # BENCH_JFR=1 records the service's measured phases with JFR and prints the top frames;
@@ -57,7 +57,6 @@ FAKE_PORT=${BENCH_FAKE_PORT:-18341}
 LATENCY=${BENCH_PROVIDER_LATENCY_MS:-50}
 CEILING_SECONDS=${BENCH_CEILING_SECONDS:-30}
 BARE_CLIENTS=${BENCH_BARE_CLIENTS:-32}
-THREADS=${SMS_DISPATCH_THREADS:-100}
 PGHOST=${PGHOST:-localhost}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
@@ -68,6 +67,10 @@ HZ=$(getconf CLK_TCK)
 JAR=$(ls target/allthrive-sms-*.jar 2>/dev/null | grep -v original | head -1 || true)
 SERVICE_JAVA=${BENCH_JAVA:-$(ls -d /usr/lib/jvm/*-2[1-9]*/bin/java 2>/dev/null | sort -t- -k2 -V | tail -1 || true)}
 SERVICE_JAVA=${SERVICE_JAVA:-java}
+# unless set, the service's own default: 200 senders right after commit on Java 21+, 100 on 17;
+# the provider loop of the ceiling runs as many
+JAVA_MAJOR=$("$SERVICE_JAVA" -version 2>&1 | head -1 | sed -E 's/[^"]*"([0-9]+).*/\1/')
+THREADS=${SMS_DISPATCH_THREADS:-$([[ $JAVA_MAJOR -ge 21 ]] && echo 200 || echo 100)}
 # the fake provider is not under test: it runs on the newest JDK whatever the service's, since on
 # JDK 17 its HttpServer caps near 1,060 answers/s at 50 ms (p50 93 ms), below the target
 FAKE_JAVA=$(ls -d /usr/lib/jvm/*-2[1-9]*/bin/java 2>/dev/null | sort -t- -k2 -V | tail -1 || true)
@@ -113,7 +116,7 @@ env SPRING_PROFILES_ACTIVE=prod SERVER_PORT="$PORT" \
   PUBLIC_BASE_URL="http://localhost:$PORT" FRONTEND_URL=https://allthrive.example \
   SMS_PROVIDER=twilio TWILIO_ACCOUNT_SID=AC00000000000000000000000000000000 \
   TWILIO_AUTH_TOKEN=bench-auth-token TWILIO_PHONE_NUMBER=+15005550006 \
-  TWILIO_API_BASE_URL="http://127.0.0.1:$FAKE_PORT" SMS_DISPATCH_THREADS="$THREADS" \
+  TWILIO_API_BASE_URL="http://127.0.0.1:$FAKE_PORT" ${SMS_DISPATCH_THREADS:+SMS_DISPATCH_THREADS=$SMS_DISPATCH_THREADS} \
   SMS_SECRET_KEY=bench-secret-key-of-at-least-thirty-two-characters \
   JWT_SECRET=bench-jwt-secret-of-at-least-thirty-two-bytes \
   PLATFORM_API_KEY=$KEY ADMIN_API_KEY=bench-admin-key SMS_BENCH_BARE_INSERT=true \

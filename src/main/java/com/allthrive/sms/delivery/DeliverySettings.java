@@ -25,7 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param immediateDispatch send a message due now on this instance right after its transaction
  *     commits, instead of waiting for the poller
  * @param immediateDispatchThreads sends that run at once on that path ({@code
- *     SMS_DISPATCH_THREADS})
+ *     SMS_DISPATCH_THREADS}); 0 picks 200 on virtual threads (Java 21+) and 100 on platform
+ *     threads, where more of them cost more in switching than they add (bench/README.md, "Eighth
+ *     round")
  * @param immediateDispatchGrace how long the poller leaves such a message to that path; longer than
  *     one send can take (provider timeouts included)
  * @param bodyRetention how long a finished message keeps its text ({@code SMS_BODY_RETENTION});
@@ -51,7 +53,7 @@ public record DeliverySettings(
     @DefaultValue("4h") Duration defaultValidity,
     @DefaultValue("0.0083") BigDecimal pricePerSegment,
     @DefaultValue("true") boolean immediateDispatch,
-    @DefaultValue("100") int immediateDispatchThreads,
+    @DefaultValue("0") int immediateDispatchThreads,
     @DefaultValue("30s") Duration immediateDispatchGrace,
     @DefaultValue("90d") Duration bodyRetention,
     @DefaultValue Breaker breaker,
@@ -80,7 +82,8 @@ public record DeliverySettings(
    * Twilio's settings; either {@code phoneNumber} or {@code messagingServiceSid} is the sender (the
    * messaging service wins when both are set).
    *
-   * @param maxConnections open connections to Twilio at most; at least the dispatch thread count
+   * @param maxConnections open connections to Twilio at most; at least the send threads of both
+   *     paths together
    */
   public record Twilio(
       String accountSid,
@@ -90,7 +93,7 @@ public record DeliverySettings(
       @DefaultValue("https://api.twilio.com") String apiBaseUrl,
       @DefaultValue("5s") Duration connectTimeout,
       @DefaultValue("10s") Duration readTimeout,
-      @DefaultValue("200") int maxConnections) {
+      @DefaultValue("300") int maxConnections) {
 
     @Override
     public String toString() {

@@ -73,13 +73,25 @@ class ImmediateDispatch implements DisposableBean {
     this.slots = slots;
     this.settings = settings;
     this.clock = clock;
-    int threads = Math.max(1, settings.immediateDispatchThreads());
+    boolean virtual = Threading.VIRTUAL.isActive(environment);
+    int threads = threads(settings.immediateDispatchThreads(), virtual);
     this.executor =
-        (Threading.VIRTUAL.isActive(environment)
-                ? VirtualDispatchThreads.create(threads)
-                : Optional.<ExecutorService>empty())
+        (virtual ? VirtualDispatchThreads.create(threads) : Optional.<ExecutorService>empty())
             .orElseGet(() -> platformThreads(threads));
     this.queue = new SendQueue<>(executor, QUEUE, q -> run(q.row(), q.body()));
+  }
+
+  /**
+   * Sends that run at once: as configured, else 200 on virtual threads and 100 on platform threads.
+   * With a provider that answers in 50 ms, 100 senders carry at most about 1,300 messages a second
+   * once the claim and the record are counted; on Java 17 more platform threads cost more in
+   * switching than they add.
+   */
+  static int threads(int configured, boolean virtual) {
+    if (configured > 0) {
+      return configured;
+    }
+    return virtual ? 200 : 100;
   }
 
   /** When the task of a message sent this way runs, in case this instance does not send it. */
