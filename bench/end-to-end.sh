@@ -71,8 +71,7 @@ SERVICE_JAVA=${SERVICE_JAVA:-java}
 # the provider loop of the ceiling runs as many
 JAVA_MAJOR=$("$SERVICE_JAVA" -version 2>&1 | head -1 | sed -E 's/[^"]*"([0-9]+).*/\1/')
 THREADS=${SMS_DISPATCH_THREADS:-$([[ $JAVA_MAJOR -ge 21 ]] && echo 200 || echo 100)}
-# the fake provider is not under test: it runs on the newest JDK whatever the service's, since on
-# JDK 17 its HttpServer caps near 1,060 answers/s at 50 ms (p50 93 ms), below the target
+# the fake provider is not under test: it runs on the newest JDK whatever the service's
 FAKE_JAVA=$(ls -d /usr/lib/jvm/*-2[1-9]*/bin/java 2>/dev/null | sort -t- -k2 -V | tail -1 || true)
 FAKE_JAVA=${FAKE_JAVA:-$SERVICE_JAVA}
 JDK_BIN=$(dirname "$(readlink -f "$(command -v "$SERVICE_JAVA")")")
