@@ -67,10 +67,10 @@ HZ=$(getconf CLK_TCK)
 JAR=$(ls target/allthrive-sms-*.jar 2>/dev/null | grep -v original | head -1 || true)
 SERVICE_JAVA=${BENCH_JAVA:-$(ls -d /usr/lib/jvm/*-2[1-9]*/bin/java 2>/dev/null | sort -t- -k2 -V | tail -1 || true)}
 SERVICE_JAVA=${SERVICE_JAVA:-java}
-# unless set, the service's own default: 200 senders right after commit on Java 21+, 100 on 17;
+# unless set, the service's own default: 200 senders right after commit on Java 21+, 150 on 17;
 # the provider loop of the ceiling runs as many
 JAVA_MAJOR=$("$SERVICE_JAVA" -version 2>&1 | head -1 | sed -E 's/[^"]*"([0-9]+).*/\1/')
-THREADS=${SMS_DISPATCH_THREADS:-$([[ $JAVA_MAJOR -ge 21 ]] && echo 200 || echo 100)}
+THREADS=${SMS_DISPATCH_THREADS:-$([[ $JAVA_MAJOR -ge 21 ]] && echo 200 || echo 150)}
 # the fake provider is not under test: it runs on the newest JDK whatever the service's
 FAKE_JAVA=$(ls -d /usr/lib/jvm/*-2[1-9]*/bin/java 2>/dev/null | sort -t- -k2 -V | tail -1 || true)
 FAKE_JAVA=${FAKE_JAVA:-$SERVICE_JAVA}

@@ -25,9 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param immediateDispatch send a message due now on this instance right after its transaction
  *     commits, instead of waiting for the poller
  * @param immediateDispatchThreads sends that run at once on that path ({@code
- *     SMS_DISPATCH_THREADS}); 0 picks 200 on virtual threads (Java 21+) and 100 on platform
- *     threads, where more of them cost more in switching than they add (bench/README.md, "Eighth
- *     round")
+ *     SMS_DISPATCH_THREADS}); 0 picks 200 on virtual threads (Java 21+) and 150 on platform
+ *     threads, where 200 cost more in switching than they add (bench/README.md, "Eighth round")
  * @param immediateDispatchGrace how long the poller leaves such a message to that path; longer than
  *     one send can take (provider timeouts included)
  * @param bodyRetention how long a finished message keeps its text ({@code SMS_BODY_RETENTION});

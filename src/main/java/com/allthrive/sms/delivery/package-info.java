@@ -103,7 +103,7 @@
  *   <li><b>Console provider</b> logs the masked number and the logged (redacted) text; the real
  *       text is kept only in the in-memory {@code ConsoleOutbox} for the demo console.
  *   <li><b>Throughput.</b> Each path sends on up to {@code SMS_DISPATCH_THREADS} threads (by
- *       default 100 on the poller, and 200 right after commit on Java 21+'s virtual threads, 100 on
+ *       default 100 on the poller, and 200 right after commit on Java 21+'s virtual threads, 150 on
  *       Java 17), so throughput is about threads / provider latency; the Twilio connection pool
  *       allows {@code maxConnections} (default 300) connections. PostgreSQL polls with {@code
  *       lock_and_fetch} (SKIP LOCKED, many instances), H2 with {@code fetch}.

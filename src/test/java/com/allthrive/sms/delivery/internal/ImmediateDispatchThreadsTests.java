@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 class ImmediateDispatchThreadsTests {
 
   @Test
-  void virtualThreadsCarryTwiceAsManySendsAsPlatformThreadsByDefault() {
+  void virtualThreadsCarryMoreSendsThanPlatformThreadsByDefault() {
     assertThat(ImmediateDispatch.threads(0, true)).isEqualTo(200);
-    assertThat(ImmediateDispatch.threads(0, false)).isEqualTo(100);
+    assertThat(ImmediateDispatch.threads(0, false)).isEqualTo(150);
   }
 
   @Test
