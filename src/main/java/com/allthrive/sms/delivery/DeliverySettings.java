@@ -36,6 +36,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     SMS_SENDER_RATE_LIMIT}); 0 for no limit
  * @param statementBatch claims and results of concurrent sends written in one statement at most
  *     ({@code SMS_DISPATCH_BATCH}); 1 writes each alone
+ * @param statementPace the least time between the starts of two such statements of one kind ({@code
+ *     SMS_DISPATCH_BATCH_PACE}; {@link com.allthrive.sms.shared.BatchPace}); 0 starts each as soon
+ *     as the one before has ended
  */
 @ConfigurationProperties("sms.delivery")
 public record DeliverySettings(
@@ -57,7 +60,8 @@ public record DeliverySettings(
     @DefaultValue("90d") Duration bodyRetention,
     @DefaultValue Breaker breaker,
     @DefaultValue("0") double senderRateLimit,
-    @DefaultValue("64") int statementBatch) {
+    @DefaultValue("64") int statementBatch,
+    @DefaultValue("10ms") Duration statementPace) {
 
   /**
    * The provider's circuit breaker: when {@code failureRate} percent of the last {@code window}

@@ -30,6 +30,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ({@code SMS_NOTIFICATIONS_INTAKE_BATCH})
  * @param intakeCommitters transactions of events taken in at once, at most ({@code
  *     SMS_NOTIFICATIONS_INTAKE_COMMITTERS}); beyond the first, only while more than a batch waits
+ * @param intakePace the least time between the starts of two of the first committer's transactions
+ *     ({@code SMS_NOTIFICATIONS_INTAKE_PACE}; {@link com.allthrive.sms.shared.BatchPace}); 0 starts
+ *     each as soon as the one before has ended
  * @param intakeMaxInFlight events taken in at once (read, checked, waiting for or in their
  *     transaction); one more is refused with 503 and {@code Retry-After} before its body is read
  *     ({@code SMS_NOTIFICATIONS_INTAKE_MAX_IN_FLIGHT})
@@ -54,6 +57,7 @@ public record NotificationsSettings(
     @DefaultValue("7d") Duration eventRetention,
     @DefaultValue("64") int intakeBatch,
     @DefaultValue("2") int intakeCommitters,
+    @DefaultValue("5ms") Duration intakePace,
     @DefaultValue("256") int intakeMaxInFlight) {
 
   public NotificationsSettings {

@@ -29,6 +29,7 @@ public final class TestDeliverySettings {
         Duration.ofDays(90),
         new DeliverySettings.Breaker(Duration.ofSeconds(30), 50, 20, 50),
         0,
-        64);
+        64,
+        Duration.ZERO);
   }
 }

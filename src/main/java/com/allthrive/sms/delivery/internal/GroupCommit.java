@@ -1,5 +1,6 @@
 package com.allthrive.sms.delivery.internal;
 
+import com.allthrive.sms.shared.BatchPace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -34,11 +35,13 @@ final class GroupCommit<T, R> {
   private final Function<T, R> single;
   private final int max;
   private final IntConsumer sizes;
+  private final BatchPace pace;
   private volatile boolean stopped;
 
   /**
    * @param max items in one batch at most; below 2 every item runs alone in its caller's thread
    * @param threads batches that run at once
+   * @param pace when each batch may start ({@link BatchPace})
    * @param batch runs several items at once and answers their results in the same order
    * @param single runs one item alone
    * @param sizes told the size of every batch and lone item the workers run
@@ -47,6 +50,7 @@ final class GroupCommit<T, R> {
       String name,
       int max,
       int threads,
+      BatchPace pace,
       Function<List<T>, List<R>> batch,
       Function<T, R> single,
       IntConsumer sizes) {
@@ -54,6 +58,7 @@ final class GroupCommit<T, R> {
     this.single = single;
     this.max = max;
     this.sizes = sizes;
+    this.pace = pace;
     if (max < 2) {
       stopped = true;
       return;
@@ -102,6 +107,7 @@ final class GroupCommit<T, R> {
           continue;
         }
         taken.add(first);
+        pace.awaitTurn();
         waiting.drainTo(taken, max - 1);
         runAll(taken);
       } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package com.allthrive.sms.delivery.internal;
 
 import com.allthrive.sms.delivery.DeliverySettings;
 import com.allthrive.sms.delivery.MessageStatus;
+import com.allthrive.sms.shared.BatchPace;
 import com.allthrive.sms.shared.Databases;
 import java.time.Instant;
 import java.util.Collections;
@@ -59,6 +60,7 @@ class Recorder implements DisposableBean {
             "sms-sent",
             Databases.isPostgres(dataSource) ? settings.statementBatch() : 1,
             2,
+            new BatchPace(settings.statementPace()),
             this::sentAll,
             this::sentAlone,
             metrics.batchSizes("sent"));

@@ -3,6 +3,7 @@ package com.allthrive.sms.delivery.internal;
 import static com.allthrive.sms.shared.Timestamps.utc;
 
 import com.allthrive.sms.delivery.DeliverySettings;
+import com.allthrive.sms.shared.BatchPace;
 import com.allthrive.sms.shared.Databases;
 import java.time.Instant;
 import java.util.Comparator;
@@ -65,6 +66,7 @@ class SendClaims implements DisposableBean {
             "sms-claim-due",
             batch,
             2,
+            new BatchPace(settings.statementPace()),
             claims -> {
               Map<Long, MessageRow> claimed =
                   claimDue(ids(claims), latest(claims)).stream()
@@ -78,6 +80,7 @@ class SendClaims implements DisposableBean {
             "sms-claim",
             batch,
             2,
+            new BatchPace(settings.statementPace()),
             claims -> {
               Set<Long> claimed = claimFresh(ids(claims), latest(claims));
               return claims.stream().map(c -> claimed.contains(c.id())).toList();

@@ -1,6 +1,7 @@
 package com.allthrive.sms.notifications.internal;
 
 import com.allthrive.sms.notifications.NotificationsSettings;
+import com.allthrive.sms.shared.BatchPace;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ class IntakeBatches implements DisposableBean {
   private final IntakeMeters meters;
   private final List<Thread> committers = new ArrayList<>();
   private final Semaphore backlog = new Semaphore(0);
+  private final BatchPace pace;
 
   IntakeBatches(
       EventStore store,
@@ -74,6 +76,7 @@ class IntakeBatches implements DisposableBean {
     this.clock = clock;
     this.batch = Math.max(1, settings.intakeBatch());
     this.meters = new IntakeMeters(registry, waiting);
+    this.pace = new BatchPace(settings.intakePace());
     for (int i = 0; i < Math.max(1, settings.intakeCommitters()); i++) {
       boolean first = i == 0;
       Thread committer = new Thread(() -> commit(first), "event-intake-" + i);
@@ -103,6 +106,7 @@ class IntakeBatches implements DisposableBean {
         List<Submission> taken = new ArrayList<>();
         if (first) {
           taken.add(waiting.take());
+          pace.awaitTurn();
         } else {
           backlog.acquire();
           backlog.drainPermits();

@@ -84,6 +84,7 @@ class PriceTableTests {
         Duration.ofDays(90),
         new DeliverySettings.Breaker(Duration.ofSeconds(30), 50, 20, 50),
         0,
-        64);
+        64,
+        Duration.ZERO);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.allthrive.sms.shared.BatchPace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,6 +37,10 @@ class GroupCommitTests {
 
   /** Item 0 runs alone and holds the only worker until the test lets it go; 13 fails in a batch. */
   private GroupCommit<Integer, String> commits(int max) {
+    return commits(max, Duration.ZERO);
+  }
+
+  private GroupCommit<Integer, String> commits(int max, Duration pace) {
     Function<List<Integer>, List<String>> batch =
         items -> {
           batches.add(items);
@@ -54,7 +59,7 @@ class GroupCommitTests {
           }
           return "alone " + item;
         };
-    commits = new GroupCommit<>("test", max, 1, batch, single, sizes::add);
+    commits = new GroupCommit<>("test", max, 1, new BatchPace(pace), batch, single, sizes::add);
     return commits;
   }
 
@@ -91,6 +96,24 @@ class GroupCommitTests {
     assertThat(sizes).containsExactly(1, 9);
     assertThat(batches).hasSize(1);
     assertThat(batches.get(0)).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9);
+  }
+
+  @Test
+  void underAPaceALoneItemGoesAtOnceAndWhatComesRightAfterWaitsToGoOutTogether() throws Exception {
+    firstMayEnd.countDown();
+    commits(64, Duration.ofSeconds(5));
+    // after a quiet spell: at once, far sooner than the pace
+    assertThat(call(0).get(2, TimeUnit.SECONDS)).isEqualTo("alone 0");
+
+    List<CompletableFuture<String>> calls = new ArrayList<>();
+    for (int item = 1; item <= 5; item++) {
+      calls.add(call(item));
+    }
+    for (int item = 1; item <= 5; item++) {
+      assertThat(calls.get(item - 1).get(10, TimeUnit.SECONDS)).isEqualTo("batched " + item);
+    }
+    // without the pace the worker would have taken item 1 alone the moment it came
+    assertThat(sizes).containsExactly(1, 5);
   }
 
   @Test

@@ -113,6 +113,7 @@ class TextFitterTests {
             Duration.ofDays(7),
             64,
             2,
+            Duration.ZERO,
             256));
   }
 }
