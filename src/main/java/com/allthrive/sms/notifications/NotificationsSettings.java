@@ -29,8 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param intakeBatch events taken in at the same moment that commit in one transaction, at most
  *     ({@code SMS_NOTIFICATIONS_INTAKE_BATCH})
  * @param intakeCommitters transactions of events taken in at once, at most ({@code
- *     SMS_NOTIFICATIONS_INTAKE_COMMITTERS}); a second starts beside a first still running once the
- *     pace allows
+ *     SMS_NOTIFICATIONS_INTAKE_COMMITTERS}); beyond the first, only while more than a batch waits
  * @param intakePace the least time between the starts of two of the first committer's transactions
  *     ({@code SMS_NOTIFICATIONS_INTAKE_PACE}; {@link com.allthrive.sms.shared.BatchPace}); 0 starts
  *     each as soon as the one before has ended

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  * what waits, up to {@code intakeBatch} events with distinct keys, and claims their keys, decides
  * all their recipients ({@link PageDecider}) and stores their answers in one transaction; an event
  * is answered only once that transaction has committed. A quiet service commits each event alone,
- * as soon as it arrives. Under load the transactions start at a pace ({@code intakePace}, shared by
- * the committers): each takes everything that came since the one before, and while one transaction
- * is slow (a commit waiting, a thread not scheduled) the next starts beside it instead of every
- * event behind it waiting for it to end. Should the transaction fail (one event's data, the day's
- * spend cap, a deadlock), each of its events is taken again alone and decided one recipient at a
- * time, so that one event's failure is its own.
+ * as soon as it arrives. The first committer takes every event; the others help only while more
+ * than a batch waits: a second small transaction beside the first costs more statements and commits
+ * per event and makes each wait longer, but a backlog needs both. Should the transaction fail (one
+ * event's data, the day's spend cap, a deadlock), each of its events is taken again alone and
+ * decided one recipient at a time, so that one event's failure is its own.
  */
 @Component
 class IntakeBatches implements DisposableBean {
@@ -58,6 +58,7 @@ class IntakeBatches implements DisposableBean {
   private final int batch;
   private final IntakeMeters meters;
   private final List<Thread> committers = new ArrayList<>();
+  private final Semaphore backlog = new Semaphore(0);
   private final BatchPace pace;
 
   IntakeBatches(
@@ -77,7 +78,8 @@ class IntakeBatches implements DisposableBean {
     this.meters = new IntakeMeters(registry, waiting);
     this.pace = new BatchPace(settings.intakePace());
     for (int i = 0; i < Math.max(1, settings.intakeCommitters()); i++) {
-      Thread committer = new Thread(this::commit, "event-intake-" + i);
+      boolean first = i == 0;
+      Thread committer = new Thread(() -> commit(first), "event-intake-" + i);
       committer.setDaemon(true);
       committer.start();
       committers.add(committer);
@@ -90,16 +92,29 @@ class IntakeBatches implements DisposableBean {
     var claim = new EventStore.Claim(UUID.randomUUID().toString(), key, hash, type);
     var submission = new Submission(claim, plan, new CompletableFuture<>(), System.nanoTime());
     waiting.add(submission);
+    // one wake-up is enough for the helpers (they drain the permits); with none, permits would
+    // only pile up
+    if (waiting.size() > batch && backlog.availablePermits() == 0) {
+      backlog.release();
+    }
     return submission.answer().join();
   }
 
-  private void commit() {
+  private void commit(boolean first) {
     try {
       while (!Thread.currentThread().isInterrupted()) {
         List<Submission> taken = new ArrayList<>();
-        taken.add(waiting.take());
-        pace.awaitTurn();
+        if (first) {
+          taken.add(waiting.take());
+          pace.awaitTurn();
+        } else {
+          backlog.acquire();
+          backlog.drainPermits();
+        }
         waiting.drainTo(taken, batch - taken.size());
+        if (taken.isEmpty()) {
+          continue;
+        }
         Set<String> keys = new HashSet<>();
         List<Submission> now = new ArrayList<>();
         List<Submission> again = new ArrayList<>();
