@@ -57,7 +57,7 @@ public record NotificationsSettings(
     @DefaultValue("7d") Duration eventRetention,
     @DefaultValue("64") int intakeBatch,
     @DefaultValue("2") int intakeCommitters,
-    @DefaultValue("5ms") Duration intakePace,
+    @DefaultValue("10ms") Duration intakePace,
     @DefaultValue("256") int intakeMaxInFlight) {
 
   public NotificationsSettings {
