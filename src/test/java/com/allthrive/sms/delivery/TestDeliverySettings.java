@@ -30,6 +30,6 @@ public final class TestDeliverySettings {
         new DeliverySettings.Breaker(Duration.ofSeconds(30), 50, 20, 50),
         0,
         64,
-        Duration.ZERO);
+        Duration.ofMillis(10));
   }
 }

@@ -31,9 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  * what waits, up to {@code intakeBatch} events with distinct keys, and claims their keys, decides
  * all their recipients ({@link PageDecider}) and stores their answers in one transaction; an event
  * is answered only once that transaction has committed. A quiet service commits each event alone,
- * as soon as it arrives. The first committer takes every event; the others help only while more
- * than a batch waits: a second small transaction beside the first costs more statements and commits
- * per event and makes each wait longer, but a backlog needs both. Should the transaction fail (one
+ * as soon as it arrives; under load the first committer's transactions start at a pace ({@code
+ * intakePace}, {@link com.allthrive.sms.shared.BatchPace}), each taking everything that came since
+ * the one before. The first committer takes every event; the others help only while more than a
+ * batch waits: a second small transaction beside the first costs more statements and commits per
+ * event and makes each wait longer, but a backlog needs both. Should the transaction fail (one
  * event's data, the day's spend cap, a deadlock), each of its events is taken again alone and
  * decided one recipient at a time, so that one event's failure is its own.
  */

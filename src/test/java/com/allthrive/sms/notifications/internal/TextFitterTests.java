@@ -113,7 +113,7 @@ class TextFitterTests {
             Duration.ofDays(7),
             64,
             2,
-            Duration.ZERO,
+            Duration.ofMillis(10),
             256));
   }
 }
