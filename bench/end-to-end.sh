@@ -26,7 +26,9 @@
 # the ceiling), BENCH_BARE_CLIENTS (32), SMS_DISPATCH_THREADS (the service's default),
 # BENCH_E2E_PORT (18340), BENCH_FAKE_PORT (18341), BENCH_SERVICE_ENV (extra VAR=value for the
 # service), BENCH_JAVA_OPTS ("-Xms1g -Xmx1g", the heap the README's production setup gives; set it
-# empty for the JVM's default), BENCH_BUILD=1 (rebuild the jar), PGHOST/PGPORT/PGUSER (localhost:5432, postgres, trust auth).
+# empty for the JVM's default), BENCH_BUILD=1 (rebuild the jar), BENCH_PG (own: a PostgreSQL server
+# of the run's own with the production settings, bench/own-postgres.sh; shared: PGHOST/PGPORT/PGUSER,
+# localhost:5432, postgres, trust auth).
 # Inside the service it also prints the intake's p50/p99 split into the wait for a transaction and
 # the transaction (metric histograms; BENCH_SPLIT=0 leaves them out).
 # BENCH_JFR=1 records the service's measured phases with JFR and prints the top frames;
@@ -37,6 +39,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/e2e-lib.sh
 source bench/e2e-profile.sh
+source bench/own-postgres.sh
 
 MODE=steady
 if [[ "${1:-}" == soak ]]; then
@@ -75,6 +78,8 @@ THREADS=${SMS_DISPATCH_THREADS:-$([[ $JAVA_MAJOR -ge 21 ]] && echo 200 || echo 1
 FAKE_JAVA=$(ls -d /usr/lib/jvm/*-2[1-9]*/bin/java 2>/dev/null | sort -t- -k2 -V | tail -1 || true)
 FAKE_JAVA=${FAKE_JAVA:-$SERVICE_JAVA}
 JDK_BIN=$(dirname "$(readlink -f "$(command -v "$SERVICE_JAVA")")")
+own_postgres_start
+trap own_postgres_stop EXIT
 PSQL=(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -v ON_ERROR_STOP=1 -qAt)
 
 if [[ -z "$JAR" || "${BENCH_BUILD:-0}" == 1 ]]; then
@@ -100,6 +105,7 @@ cleanup() {
   kill_tree "$SERVICE_PID"
   kill_tree "$FAKE_PID"
   "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
+  own_postgres_stop
 }
 trap cleanup EXIT
 trap "exit 130" INT TERM
@@ -128,7 +134,7 @@ wait_until "the fake provider" 60 curl -fs -o /dev/null "http://127.0.0.1:$FAKE_
 "${PSQL[@]}" -d "$DB" -c "create table bench_bare (id bigserial primary key, payload varchar(200), created_at timestamptz not null)"
 
 echo "== $(date -u +%FT%TZ) $MODE, $RATE invitations/s, phases $PHASES, provider latency ${LATENCY} ms," \
-  "$(nproc) cores, service on $("$SERVICE_JAVA" -version 2>&1 | head -1), load average $(loadavg)"
+  "$(nproc) cores, $(own_postgres_describe), service on $("$SERVICE_JAVA" -version 2>&1 | head -1), load average $(loadavg)"
 
 ./mvnw -q -B -f bench/gatling/pom.xml gatling:test -Dsimulation=bench.EndToEndSimulation \
   -Dbase="http://localhost:$PORT" -Dkey=$KEY -Drate="$RATE" -Dphases="$PHASES" -Drun="$$" \

@@ -29,7 +29,8 @@
 # Environment: BENCH_INTAKE_PORT (18281), BENCH_JAVA (java for the service; default the newest
 # JDK 21+ under /usr/lib/jvm), BENCH_JAVA_OPTS ("-Xms1g -Xmx1g", as the README's production setup),
 # BENCH_USERS (20000), BENCH_WARMUP_SECONDS (10), BENCH_BARE_CLIENTS,
-# BENCH_BUILD=1 (rebuild the jar), PGHOST/PGPORT/PGUSER. Needs psql, curl, a JDK; the Gatling
+# BENCH_BUILD=1 (rebuild the jar), BENCH_PG (own: a PostgreSQL server of the run's own with the
+# production settings, bench/own-postgres.sh; shared: PGHOST/PGPORT/PGUSER). Needs psql, curl, a JDK; the Gatling
 # load generator is fetched by Maven (bench/gatling/pom.xml) on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,6 +53,9 @@ KEY="bench-platform-key"
 PHASES=${BENCH_PHASES:-bare dm achievement}
 JDK_BIN=$(dirname "$(readlink -f "$(command -v "$SERVICE_JAVA")")")
 source bench/e2e-profile.sh
+source bench/own-postgres.sh
+own_postgres_start
+trap own_postgres_stop EXIT
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 pg_ticks() {
   local pid sum=0
@@ -79,6 +83,7 @@ SERVICE_PID=""
 cleanup() {
   if [[ -n "$SERVICE_PID" ]]; then kill "$SERVICE_PID" 2>/dev/null || true; wait "$SERVICE_PID" 2>/dev/null || true; fi
   psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB" >/dev/null || true
+  own_postgres_stop
 }
 trap cleanup EXIT
 trap "exit 130" INT TERM
@@ -127,7 +132,7 @@ phase() {
                  label, total, ko, busy, rps, p50, p99, service * per, pg * per }' "$OUT/gatling-$label.log"
 }
 
-echo "service: $("$SERVICE_JAVA" -version 2>&1 | head -1), database $DB, $USERS users, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "service: $("$SERVICE_JAVA" -version 2>&1 | head -1), database $DB on $(own_postgres_describe), $USERS users, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for target in $PHASES; do
   phase "$target" "$RATE" "$WARMUP" "warmup-$target" >/dev/null
   jfr_start

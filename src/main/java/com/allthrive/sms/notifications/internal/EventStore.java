@@ -6,6 +6,7 @@ import com.allthrive.sms.shared.Databases;
 import com.allthrive.sms.shared.SqlRows;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,37 @@ class EventStore {
             .params(args)
             .query(String.class)
             .list());
+  }
+
+  /**
+   * Claims the keys with their answers (by claim id), in key order so that two transactions wait on
+   * each other's keys in one order: the number claimed, fewer when a key was claimed before (a
+   * concurrent claim waits on the row).
+   */
+  int claimAnswered(List<Claim> claims, Map<String, String> responses, Instant at) {
+    List<Claim> sorted = claims.stream().sorted(Comparator.comparing(Claim::key)).toList();
+    String insert =
+        "insert into platform_event (id, idempotency_key, body_hash, event_type, created_at,"
+            + " response) values ";
+    if (!postgres) {
+      int claimed = 0;
+      for (Claim c : sorted) {
+        claimed +=
+            jdbc.sql(insert + SqlRows.values(1, 6) + " on conflict do nothing")
+                .params(row(c, at, responses))
+                .update();
+      }
+      return claimed;
+    }
+    List<Object> args = new ArrayList<>(sorted.size() * 6);
+    sorted.forEach(c -> args.addAll(row(c, at, responses)));
+    return jdbc.sql(insert + SqlRows.values(sorted.size(), 6) + " on conflict do nothing")
+        .params(args)
+        .update();
+  }
+
+  private static List<Object> row(Claim c, Instant at, Map<String, String> responses) {
+    return List.of(c.id(), c.key(), c.hash(), c.type(), utc(at), responses.get(c.id()));
   }
 
   /** Claims the key; false when it was claimed before (concurrent claims wait on the row). */

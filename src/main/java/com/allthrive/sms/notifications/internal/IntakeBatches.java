@@ -1,13 +1,11 @@
 package com.allthrive.sms.notifications.internal;
 
 import com.allthrive.sms.notifications.NotificationsSettings;
+import com.allthrive.sms.notifications.internal.IntakeTransaction.Claiming;
 import com.allthrive.sms.shared.BatchPace;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,19 +15,18 @@ import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Commits the events taken in at the same moment together (group commit). A committer thread takes
- * what waits, up to {@code intakeBatch} events with distinct keys, and claims their keys, decides
- * all their recipients ({@link PageDecider}) and stores their answers in one transaction; an event
+ * what waits, up to {@code intakeBatch} events with distinct keys, and decides all their recipients
+ * and stores their keys with their answers in one transaction ({@link IntakeTransaction}); an event
  * is answered only once that transaction has committed. A quiet service commits each event alone,
  * as soon as it arrives; under load the first committer's transactions start at a pace ({@code
  * intakePace}, {@link com.allthrive.sms.shared.BatchPace}), each taking everything that came since
@@ -52,11 +49,11 @@ class IntakeBatches implements DisposableBean {
       long since) {}
 
   private final BlockingDeque<Submission> waiting = new LinkedBlockingDeque<>();
-  private final EventStore store;
-  private final PageDecider decider;
+  private static final int CLAIM_FIRST_BATCHES = 100;
+
+  private final IntakeTransaction transaction;
   private final TransactionTemplate transactions;
-  private final JsonMapper json;
-  private final Clock clock;
+  private final AtomicInteger claimFirst = new AtomicInteger();
   private final int batch;
   private final IntakeMeters meters;
   private final List<Thread> committers = new ArrayList<>();
@@ -64,18 +61,12 @@ class IntakeBatches implements DisposableBean {
   private final BatchPace pace;
 
   IntakeBatches(
-      EventStore store,
-      PageDecider decider,
+      IntakeTransaction transaction,
       TransactionTemplate transactions,
-      JsonMapper json,
-      Clock clock,
       NotificationsSettings settings,
       MeterRegistry registry) {
-    this.store = store;
-    this.decider = decider;
+    this.transaction = transaction;
     this.transactions = transactions;
-    this.json = json;
-    this.clock = clock;
     this.batch = Math.max(1, settings.intakeBatch());
     this.meters = new IntakeMeters(registry, waiting);
     this.pace = new BatchPace(settings.intakePace());
@@ -143,7 +134,7 @@ class IntakeBatches implements DisposableBean {
     meters.began(submissions.size());
     submissions.forEach(s -> meters.waited(s.since(), start));
     try {
-      var answers = transactions.execute(s -> decide(submissions, false));
+      var answers = batch(submissions);
       meters.committed(start);
       complete(submissions, answers);
     } catch (RuntimeException e) {
@@ -153,7 +144,7 @@ class IntakeBatches implements DisposableBean {
       for (Submission submission : submissions) {
         try {
           var alone = List.of(submission);
-          complete(alone, transactions.execute(s -> decide(alone, true)));
+          complete(alone, inTransaction(alone, Claiming.ONE_BY_ONE));
         } catch (RuntimeException failure) {
           submission.answer().completeExceptionally(failure);
         }
@@ -161,40 +152,26 @@ class IntakeBatches implements DisposableBean {
     }
   }
 
-  private Map<Submission, Optional<EventIntake.Answer>> decide(
-      List<Submission> submissions, boolean oneByOne) {
-    Set<String> claimed =
-        store.claimAll(submissions.stream().map(Submission::claim).toList(), clock.instant());
-    List<PageDecider.Item> items = new ArrayList<>();
-    Map<Submission, int[]> ranges = new IdentityHashMap<>();
-    for (Submission s : submissions) {
-      String id = s.claim().id();
-      if (claimed.contains(id)) {
-        int from = items.size();
-        try (var logged = MDC.putCloseable("event_id", id)) {
-          s.plan().apply(id).forEach(p -> items.add(new PageDecider.Item(id, p)));
-        }
-        ranges.put(s, new int[] {from, items.size()});
+  /**
+   * The batch's transaction, its keys claimed last, with the answers; should one have been taken
+   * before (a retried event), it runs again with the keys claimed first, and so do the next {@link
+   * #CLAIM_FIRST_BATCHES} batches: a platform that retries much would otherwise have many batches
+   * decided twice.
+   */
+  private Map<Submission, Optional<EventIntake.Answer>> batch(List<Submission> submissions) {
+    if (claimFirst.getAndUpdate(n -> Math.max(0, n - 1)) == 0) {
+      try {
+        return inTransaction(submissions, Claiming.LAST);
+      } catch (IntakeTransaction.KeysTaken taken) {
+        claimFirst.set(CLAIM_FIRST_BATCHES);
       }
     }
-    List<Decision> decisions =
-        oneByOne ? decider.decideOneByOne(items) : decider.decide(items, false);
-    Map<Submission, Optional<EventIntake.Answer>> answers = new IdentityHashMap<>();
-    Map<String, String> stored = new LinkedHashMap<>();
-    for (Submission s : submissions) {
-      int[] range = ranges.get(s);
-      if (range == null) {
-        answers.put(s, Optional.empty());
-        continue;
-      }
-      var answer = new EventIntake.Answer(s.claim().id(), decisions.subList(range[0], range[1]));
-      answers.put(s, Optional.of(answer));
-      stored.put(s.claim().id(), json.writeValueAsString(answer));
-    }
-    if (!stored.isEmpty()) {
-      store.answerAll(stored);
-    }
-    return answers;
+    return inTransaction(submissions, Claiming.FIRST);
+  }
+
+  private Map<Submission, Optional<EventIntake.Answer>> inTransaction(
+      List<Submission> submissions, Claiming claiming) {
+    return transactions.execute(s -> transaction.decide(submissions, claiming));
   }
 
   private static void complete(
