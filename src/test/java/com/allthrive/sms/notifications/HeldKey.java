@@ -36,7 +36,7 @@ final class HeldKey {
   static boolean awaited(JdbcClient jdbc) {
     return jdbc.sql(
                 "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                    + " and query like 'insert into platform_event%'")
+                    + " and query like '%insert into platform_event%'")
             .query(Long.class)
             .single()
         > 0;

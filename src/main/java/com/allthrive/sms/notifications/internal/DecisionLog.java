@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -74,31 +75,52 @@ class DecisionLog {
     }
   }
 
+  /** An insert of decisions, to run as a statement or as part of one. */
+  record Insert(String sql, List<Object> args) {}
+
   /** {@link #record} for a page of decisions, of one event or several: one statement per chunk. */
   void recordAll(List<Entry> entries) {
-    Instant now = clock.instant();
     for (int from = 0; from < entries.size(); from += CHUNK) {
-      List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
-      List<Object> args = new ArrayList<>(chunk.size() * 8);
-      for (Entry e : chunk) {
-        Candidate c = e.candidate();
-        args.add(e.eventId());
-        args.add(text(c.recipientId() == null ? null : c.recipientId().value()));
-        args.add(text(c.to() == null ? null : c.to().masked()));
-        args.add(c.type().code());
-        args.add(e.outcome().code());
-        args.add(e.reason());
-        args.add(e.messageId() == null ? new SqlParameterValue(Types.BIGINT, null) : e.messageId());
-        args.add(utc(now));
-      }
-      jdbc.sql(
-              "insert into notification_decision (event_id, user_id, to_phone, message_type,"
-                  + " outcome, reason, message_id, created_at) values "
-                  + SqlRows.values(chunk.size(), 8))
-          .params(args)
-          .update();
+      Insert insert = insert(entries.subList(from, Math.min(entries.size(), from + CHUNK)));
+      jdbc.sql(insert.sql()).params(insert.args()).update();
     }
+    recorded(entries);
+  }
+
+  /**
+   * The insert of a page of decisions as one statement, for a caller that runs it with its own
+   * (then {@link #recorded}); empty when the page is too large for one.
+   */
+  Optional<Insert> insertAll(List<Entry> entries) {
+    return entries.isEmpty() || entries.size() > CHUNK
+        ? Optional.empty()
+        : Optional.of(insert(entries));
+  }
+
+  /** Counts decisions the caller wrote with {@link #insertAll}. */
+  void recorded(List<Entry> entries) {
     entries.forEach(e -> count(e.candidate().type().code(), e.outcome(), e.reason()));
+  }
+
+  private Insert insert(List<Entry> chunk) {
+    Instant now = clock.instant();
+    List<Object> args = new ArrayList<>(chunk.size() * 8);
+    for (Entry e : chunk) {
+      Candidate c = e.candidate();
+      args.add(e.eventId());
+      args.add(text(c.recipientId() == null ? null : c.recipientId().value()));
+      args.add(text(c.to() == null ? null : c.to().masked()));
+      args.add(c.type().code());
+      args.add(e.outcome().code());
+      args.add(e.reason());
+      args.add(e.messageId() == null ? new SqlParameterValue(Types.BIGINT, null) : e.messageId());
+      args.add(utc(now));
+    }
+    return new Insert(
+        "insert into notification_decision (event_id, user_id, to_phone, message_type,"
+            + " outcome, reason, message_id, created_at) values "
+            + SqlRows.values(chunk.size(), 8),
+        args);
   }
 
   private static Object text(String value) {

@@ -59,15 +59,20 @@ class EventStore {
 
   /**
    * Claims the keys with their answers (by claim id), in key order so that two transactions wait on
-   * each other's keys in one order: the number claimed, fewer when a key was claimed before (a
-   * concurrent claim waits on the row).
+   * each other's keys in one order, after {@code decisions} (in the same statement on PostgreSQL):
+   * the number claimed, fewer when a key was claimed before (a concurrent claim waits on the row).
    */
-  int claimAnswered(List<Claim> claims, Map<String, String> responses, Instant at) {
+  int claimAnswered(
+      List<Claim> claims,
+      Map<String, String> responses,
+      Optional<DecisionLog.Insert> decisions,
+      Instant at) {
     List<Claim> sorted = claims.stream().sorted(Comparator.comparing(Claim::key)).toList();
     String insert =
         "insert into platform_event (id, idempotency_key, body_hash, event_type, created_at,"
             + " response) values ";
     if (!postgres) {
+      decisions.ifPresent(d -> jdbc.sql(d.sql()).params(d.args()).update());
       int claimed = 0;
       for (Claim c : sorted) {
         claimed +=
@@ -77,9 +82,10 @@ class EventStore {
       }
       return claimed;
     }
-    List<Object> args = new ArrayList<>(sorted.size() * 6);
+    List<Object> args = new ArrayList<>(decisions.map(d -> d.args()).orElse(List.of()));
     sorted.forEach(c -> args.addAll(row(c, at, responses)));
-    return jdbc.sql(insert + SqlRows.values(sorted.size(), 6) + " on conflict do nothing")
+    String before = decisions.map(d -> "with decided as (" + d.sql() + ") ").orElse("");
+    return jdbc.sql(before + insert + SqlRows.values(sorted.size(), 6) + " on conflict do nothing")
         .params(args)
         .update();
   }

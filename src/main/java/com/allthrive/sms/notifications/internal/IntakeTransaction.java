@@ -44,12 +44,15 @@ class IntakeTransaction {
 
   private final EventStore store;
   private final PageDecider decider;
+  private final DecisionLog log;
   private final JsonMapper json;
   private final Clock clock;
 
-  IntakeTransaction(EventStore store, PageDecider decider, JsonMapper json, Clock clock) {
+  IntakeTransaction(
+      EventStore store, PageDecider decider, DecisionLog log, JsonMapper json, Clock clock) {
     this.store = store;
     this.decider = decider;
+    this.log = log;
     this.json = json;
     this.clock = clock;
   }
@@ -75,10 +78,14 @@ class IntakeTransaction {
         ranges.put(s, new int[] {from, items.size()});
       }
     }
+    List<DecisionLog.Entry> unrecorded =
+        claiming == Claiming.LAST ? decider.decideUnrecorded(items, false) : List.of();
     List<Decision> decisions =
-        claiming == Claiming.ONE_BY_ONE
-            ? decider.decideOneByOne(items)
-            : decider.decide(items, false);
+        switch (claiming) {
+          case LAST -> unrecorded.stream().map(DecisionLog.Entry::decision).toList();
+          case FIRST -> decider.decide(items, false);
+          case ONE_BY_ONE -> decider.decideOneByOne(items);
+        };
     Map<Submission, Optional<EventIntake.Answer>> answers = new IdentityHashMap<>();
     Map<String, String> stored = new LinkedHashMap<>();
     for (Submission s : submissions) {
@@ -92,12 +99,26 @@ class IntakeTransaction {
       stored.put(s.claim().id(), json.writeValueAsString(answer));
     }
     if (claiming == Claiming.LAST) {
-      if (store.claimAnswered(claims, stored, at) < claims.size()) {
-        throw new KeysTaken();
-      }
+      claimLast(claims, stored, unrecorded, at);
     } else if (!stored.isEmpty()) {
       store.answerAll(stored);
     }
     return answers;
+  }
+
+  /** The decisions, then the keys with their answers: one statement when they fit in one. */
+  private void claimLast(
+      List<EventStore.Claim> claims,
+      Map<String, String> answers,
+      List<DecisionLog.Entry> decisions,
+      Instant at) {
+    var together = log.insertAll(decisions);
+    if (together.isEmpty()) {
+      log.recordAll(decisions);
+    }
+    if (store.claimAnswered(claims, answers, together, at) < claims.size()) {
+      throw new KeysTaken();
+    }
+    together.ifPresent(insert -> log.recorded(decisions));
   }
 }

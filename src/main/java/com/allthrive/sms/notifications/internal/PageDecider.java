@@ -57,6 +57,13 @@ class PageDecider {
    * SmsOutbox#releaseHeld} (a reminder's run) instead of going out right after the commit.
    */
   List<Decision> decide(List<Item> items, boolean hold) {
+    List<DecisionLog.Entry> entries = decideUnrecorded(items, hold);
+    decisions.recordAll(entries);
+    return entries.stream().map(DecisionLog.Entry::decision).toList();
+  }
+
+  /** As {@link #decide}, the decisions left for the caller to record ({@link DecisionLog}). */
+  List<DecisionLog.Entry> decideUnrecorded(List<Item> items, boolean hold) {
     DecisionLog.Entry[] entries = new DecisionLog.Entry[items.size()];
     List<Integer> left = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
@@ -77,8 +84,7 @@ class PageDecider {
       decideRound(items, round, entries, hold);
       left = later;
     }
-    decisions.recordAll(List.of(entries));
-    return java.util.Arrays.stream(entries).map(DecisionLog.Entry::decision).toList();
+    return List.of(entries);
   }
 
   /** As {@link #decide}, one recipient at a time: each refused or taken on its own. */
