@@ -65,6 +65,9 @@ prepare_statement_count() {
 }
 
 statements_snapshot() { # file
+  # events taken in and messages sent so far, from the rows (statements write many rows each)
+  "${PSQL[@]}" -F ' ' -d "$DB" -c "select (select count(*) from platform_event),
+    (select count(*) from sms_message where sent_at is not null)" >"$1.rows"
   case "$STATEMENTS" in
     pgss) "${PSQL[@]}" -F $'\t' -d "$DB" -c "select queryid, calls, left(regexp_replace(query, '\s+', ' ', 'g'), 90)
       from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())" >"$1" ;;
@@ -88,13 +91,15 @@ statements_report() {
       sed -E 's/.* LOG:  (statement|execute [^:]*): //' | cut -c1-90 | sort | uniq -c |
       awk '{ n = $1; $1 = ""; sub(/^ /, ""); print n "\t" $0 }' >"$OUT/statements.txt"
   fi
-  sort -t$'\t' -k1,1nr "$OUT/statements.txt" | awk -F'\t' '
-    { total += $1; count[NR] = $1; text[NR] = $2
-      if ($2 ~ /^insert into platform_event/) events += $1
-      if ($2 ~ /set status = .sending./) sends += $1 }
+  local rows0 rows1
+  read -r -a rows0 <"$OUT/statements-start.rows"
+  read -r -a rows1 <"$OUT/statements-end.rows"
+  sort -t$'\t' -k1,1nr "$OUT/statements.txt" | awk -F'\t' \
+      -v events=$((rows1[0] - rows0[0])) -v sends=$((rows1[1] - rows0[1])) '
+    { total += $1; count[NR] = $1; text[NR] = $2 }
     END { if (events == 0) { print "statements: no invitation taken in while counting"; exit }
       printf "statements per invitation, intake and dispatch: %.1f (%d statements from the first measured" \
-        " phase until the outbox drained, %d invitations taken in, %d sends claimed); most frequent, per invitation:\n",
+        " phase until the outbox drained, %d invitations taken in, %d messages sent); most frequent, per invitation:\n",
         total / events, total, events, sends
       for (i = 1; i <= NR && i <= 20; i++) printf "  %6.2f  %s\n", count[i] / events, text[i] }'
 }
