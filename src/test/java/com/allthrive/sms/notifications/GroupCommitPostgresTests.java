@@ -6,10 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.allthrive.sms.accounts.Accounts;
 import com.allthrive.sms.accounts.JwtFixtures;
 import com.allthrive.sms.support.PlatformCalls;
-import com.allthrive.sms.support.PlatformHttp;
 import com.allthrive.sms.support.RequiresPostgres;
-import com.allthrive.sms.support.Tables;
-import com.allthrive.sms.support.TestDatabases;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -17,22 +14,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -47,42 +36,23 @@ import tools.jackson.databind.json.JsonMapper;
  * twenty events wait.
  */
 @RequiresPostgres
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@ActiveProfiles("test")
-class GroupCommitPostgresTests {
+class GroupCommitPostgresTests extends PostgresIntakeBase {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    TestDatabases.postgres(registry);
     registry.add("sms.notifications.intake-committers", () -> "1");
     // the held event and the 20 that wait behind it
     registry.add("sms.notifications.intake-max-in-flight", () -> "21");
     registry.add("sms.costs.daily-budget", () -> "0.1162");
   }
 
-  @LocalServerPort int port;
   @Autowired MockMvcTester mvc;
-  @Autowired JdbcClient jdbc;
   @Autowired Accounts accounts;
   @Autowired DataSource dataSource;
   @Autowired MeterRegistry meters;
-
-  ExecutorService pool = Executors.newCachedThreadPool();
-  PlatformHttp http;
-
-  @BeforeEach
-  void reset() {
-    Tables.clear(jdbc);
-    http = new PlatformHttp(port);
-  }
-
-  @AfterEach
-  void stop() {
-    pool.shutdownNow();
-  }
 
   @Test
   void eventsCommittedTogetherKeepTheLimitsTheDebounceAndTheirKeys() throws Exception {

@@ -3,28 +3,17 @@ package com.allthrive.sms.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.allthrive.sms.support.PlatformHttp;
 import com.allthrive.sms.support.RequiresPostgres;
-import com.allthrive.sms.support.Tables;
-import com.allthrive.sms.support.TestDatabases;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,35 +22,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * events) waits. The first is kept busy by an event waiting on a key the test holds.
  */
 @RequiresPostgres
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class IntakeCommittersPostgresTests {
+class IntakeCommittersPostgresTests extends PostgresIntakeBase {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    TestDatabases.postgres(registry);
     registry.add("sms.notifications.intake-committers", () -> "2");
     registry.add("sms.notifications.intake-batch", () -> "4");
   }
 
-  @LocalServerPort int port;
-  @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
   @Autowired MeterRegistry meters;
-
-  ExecutorService pool = Executors.newCachedThreadPool();
-  PlatformHttp http;
-
-  @BeforeEach
-  void reset() {
-    Tables.clear(jdbc);
-    http = new PlatformHttp(port);
-  }
-
-  @AfterEach
-  void stop() {
-    pool.shutdownNow();
-  }
 
   @Test
   void aSecondTransactionTakesABatchOnlyWhileMoreThanABatchWaits() throws Exception {

@@ -2,24 +2,14 @@ package com.allthrive.sms.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.allthrive.sms.support.PlatformHttp;
 import com.allthrive.sms.support.RequiresPostgres;
-import com.allthrive.sms.support.Tables;
-import com.allthrive.sms.support.TestDatabases;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -32,29 +22,18 @@ import tools.jackson.databind.json.JsonMapper;
  * and the new events are decided once each.
  */
 @RequiresPostgres
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class IntakeKeyWritesPostgresTests {
+class IntakeKeyWritesPostgresTests extends PostgresIntakeBase {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    TestDatabases.postgres(registry);
     // a context of its own: no batch of another test class has found a key taken before
     registry.add("sms.notifications.intake-batch", () -> "63");
   }
 
-  @LocalServerPort int port;
-  @Autowired JdbcClient jdbc;
-
-  ExecutorService pool = Executors.newCachedThreadPool();
-  PlatformHttp http;
-
   @BeforeEach
-  void reset() {
-    Tables.clear(jdbc);
-    http = new PlatformHttp(port);
+  void recordUpdates() {
     jdbc.sql("create table if not exists test_event_update (idempotency_key varchar(200))")
         .update();
     jdbc.sql("delete from test_event_update").update();
@@ -73,8 +52,7 @@ class IntakeKeyWritesPostgresTests {
   }
 
   @AfterEach
-  void stop() {
-    pool.shutdownNow();
+  void dropTrigger() {
     jdbc.sql("drop trigger if exists test_event_update on platform_event").update();
     jdbc.sql("drop function if exists test_record_event_update()").update();
     jdbc.sql("drop table if exists test_event_update").update();
