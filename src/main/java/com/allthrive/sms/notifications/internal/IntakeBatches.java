@@ -48,9 +48,9 @@ class IntakeBatches implements DisposableBean {
       CompletableFuture<Optional<EventIntake.Answer>> answer,
       long since) {}
 
-  private final BlockingDeque<Submission> waiting = new LinkedBlockingDeque<>();
   private static final int CLAIM_FIRST_BATCHES = 100;
 
+  private final BlockingDeque<Submission> waiting = new LinkedBlockingDeque<>();
   private final IntakeTransaction transaction;
   private final TransactionTemplate transactions;
   private final AtomicInteger claimFirst = new AtomicInteger();

@@ -18,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The work of one intake transaction ({@link IntakeBatches}): claim the events' keys, decide all
  * their recipients ({@link PageDecider}) and store their answers. Runs in the caller's transaction.
+ * Claimed last, the keys and their answers go in one statement with the decisions (on PostgreSQL),
+ * the transaction's last round trip before its commit.
  */
 @Component
 class IntakeTransaction {
