@@ -1,6 +1,7 @@
 package com.allthrive.sms.costs.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.allthrive.sms.accounts.Accounts;
 import com.allthrive.sms.delivery.MessageType;
@@ -67,8 +68,28 @@ abstract class CostsTestSupport {
 
   @BeforeEach
   void emptyDatabaseAndFirstDay() {
+    startupJobsDone();
     Tables.clear(jdbc);
     clock.set(DAY_ONE);
+  }
+
+  /**
+   * Waits until the scheduler's own runs of the cost jobs, due when the service starts, are over:
+   * the row is gone (emptied by an earlier test) or waits for its next interval. Otherwise a run
+   * that started before the tables were emptied could check the test's rows beside the test.
+   */
+  void startupJobsDone() {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from scheduled_tasks where task_name like 'cost-%'"
+                                + " and task_instance = 'recurring'"
+                                + " and (picked or execution_time <= current_timestamp)")
+                        .query(Long.class)
+                        .single()
+                    == 0);
   }
 
   /** A US number no other test uses. */
