@@ -13,7 +13,8 @@
 #   - messages/s from the first send to the last one (and from the insert, including the first poll)
 #   - CPU time of the service JVM per message (utime+stime from /proc/<pid>/stat)
 # Needs Java 17+, psql, the local PostgreSQL and Redis (6379). SKIP_BUILD=1 reuses target/*.jar;
-# JAVA=/path/to/bin/java runs the service on another JDK (on 21+ dispatch uses virtual threads).
+# JAVA=/path/to/bin/java runs the service on another JDK (on 21+ dispatch uses virtual threads);
+# JAVA_OPTS ("-Xms1g -Xmx1g -XX:+UseParallelGC", the README's production setup) its options.
 # Tuning knobs passed through: SMS_DISPATCH_THREADS, DB_POOL_SIZE. Logs go to bench/out/.
 # WARMUP (20000) messages are sent before measuring: with 600, the measured CPU per message was
 # about twice the steady state's, most of it the JIT compiling the send path.
@@ -99,7 +100,7 @@ start_service() {
   JWT_SECRET=bench-jwt-secret-of-at-least-32-bytes-long \
   PLATFORM_API_KEY=bench-platform-key \
   ADMIN_API_KEY=bench-admin-key \
-  "$JAVA" -jar "$JAR" >"$OUT/service-$1ms.log" 2>&1 &
+  "$JAVA" ${JAVA_OPTS--Xms1g -Xmx1g -XX:+UseParallelGC} -jar "$JAR" >"$OUT/service-$1ms.log" 2>&1 &
   APP_PID=$!
   wait_for "http://localhost:$APP_PORT/actuator/health" 180
 }

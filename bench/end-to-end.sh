@@ -25,8 +25,8 @@
 # BENCH_WARMUP_SECONDS (60), BENCH_PROVIDER_LATENCY_MS (50), BENCH_CEILING_SECONDS (30; 0 skips
 # the ceiling), BENCH_BARE_CLIENTS (32), SMS_DISPATCH_THREADS (the service's default),
 # BENCH_E2E_PORT (18340), BENCH_FAKE_PORT (18341), BENCH_SERVICE_ENV (extra VAR=value for the
-# service), BENCH_JAVA_OPTS ("-Xms1g -Xmx1g", the heap the README's production setup gives; set it
-# empty for the JVM's default), BENCH_BUILD=1 (rebuild the jar), BENCH_PG (own: a PostgreSQL server
+# service), BENCH_JAVA_OPTS ("-Xms1g -Xmx1g -XX:+UseParallelGC", the heap and collector of the README's
+# production setup; set it empty for the JVM's defaults), BENCH_BUILD=1 (rebuild the jar), BENCH_PG (own: a PostgreSQL server
 # of the run's own with the production settings, bench/own-postgres.sh; shared: PGHOST/PGPORT/PGUSER,
 # localhost:5432, postgres, trust auth).
 # Inside the service it also prints the intake's p50/p99 split into the wait for a transaction and
@@ -126,7 +126,7 @@ env SPRING_PROFILES_ACTIVE=prod SERVER_PORT="$PORT" \
   JWT_SECRET=bench-jwt-secret-of-at-least-thirty-two-bytes \
   PLATFORM_API_KEY=$KEY ADMIN_API_KEY=bench-admin-key SMS_BENCH_BARE_INSERT=true \
   $(split_env) ${BENCH_SERVICE_ENV:-} \
-  "$SERVICE_JAVA" ${BENCH_JAVA_OPTS--Xms1g -Xmx1g} $(jfr_options) -Dloader.path="$OUT/classes" -cp "$JAR" \
+  "$SERVICE_JAVA" ${BENCH_JAVA_OPTS--Xms1g -Xmx1g -XX:+UseParallelGC} $(jfr_options) -Dloader.path="$OUT/classes" -cp "$JAR" \
   org.springframework.boot.loader.launch.PropertiesLauncher >"$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 wait_until "the service" 240 curl -fs -o /dev/null "http://localhost:$PORT/actuator/health"

@@ -27,7 +27,8 @@
 # BENCH_JFR=1 records the service with JFR and prints the top frames of the measured phases.
 #
 # Environment: BENCH_INTAKE_PORT (18281), BENCH_JAVA (java for the service; default the newest
-# JDK 21+ under /usr/lib/jvm), BENCH_JAVA_OPTS ("-Xms1g -Xmx1g", as the README's production setup),
+# JDK 21+ under /usr/lib/jvm), BENCH_JAVA_OPTS ("-Xms1g -Xmx1g -XX:+UseParallelGC", as the README's
+# production setup),
 # BENCH_USERS (20000), BENCH_WARMUP_SECONDS (10), BENCH_BARE_CLIENTS,
 # BENCH_BUILD=1 (rebuild the jar), BENCH_PG (own: a PostgreSQL server of the run's own with the
 # production settings, bench/own-postgres.sh; shared: PGHOST/PGPORT/PGUSER). Needs psql, curl, a JDK; the Gatling
@@ -93,7 +94,7 @@ env SERVER_PORT=$PORT SMS_DEMO=false SMS_PROVIDER=console SMS_BENCH_BARE_INSERT=
   DB_SCHEDULER_POLLING_STRATEGY=lock_and_fetch ${BENCH_SERVICE_ENV:-} \
   PLATFORM_API_KEY=$KEY ADMIN_API_KEY=bench-admin-key JWT_SECRET=bench-jwt-secret-of-at-least-thirty-two-bytes \
   SMS_SECRET_KEY=bench-secret-key-of-at-least-thirty-two-characters \
-  "$SERVICE_JAVA" ${BENCH_JAVA_OPTS--Xms1g -Xmx1g} $(jfr_options) -Dloader.path="$OUT/classes" -cp "$JAR" \
+  "$SERVICE_JAVA" ${BENCH_JAVA_OPTS--Xms1g -Xmx1g -XX:+UseParallelGC} $(jfr_options) -Dloader.path="$OUT/classes" -cp "$JAR" \
   org.springframework.boot.loader.launch.PropertiesLauncher >"$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 120); do
