@@ -1,4 +1,11 @@
-# Optional profiles of bench/end-to-end.sh (sourced): BENCH_JFR=1 and BENCH_STATEMENTS=1.
+# The service's JVM options for bench/end-to-end.sh and bench/intake.sh (sourced), and their
+# optional profiles: BENCH_JFR=1 and BENCH_STATEMENTS=1.
+
+# BENCH_JAVA_OPTS, by default the README's production setup (heap and collector); set it empty for
+# the JVM's defaults. Then the recording's options, if any.
+service_java_options() {
+  echo "${BENCH_JAVA_OPTS--Xms1g -Xmx1g -XX:+UseParallelGC} $(jfr_options)"
+}
 
 # the recording runs from the start (a jcmd attach can take seconds on a busy machine); the summary
 # keeps the samples taken between the first measured phase's start and the end

@@ -126,7 +126,7 @@ env SPRING_PROFILES_ACTIVE=prod SERVER_PORT="$PORT" \
   JWT_SECRET=bench-jwt-secret-of-at-least-thirty-two-bytes \
   PLATFORM_API_KEY=$KEY ADMIN_API_KEY=bench-admin-key SMS_BENCH_BARE_INSERT=true \
   $(split_env) ${BENCH_SERVICE_ENV:-} \
-  "$SERVICE_JAVA" ${BENCH_JAVA_OPTS--Xms1g -Xmx1g -XX:+UseParallelGC} $(jfr_options) -Dloader.path="$OUT/classes" -cp "$JAR" \
+  "$SERVICE_JAVA" $(service_java_options) -Dloader.path="$OUT/classes" -cp "$JAR" \
   org.springframework.boot.loader.launch.PropertiesLauncher >"$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 wait_until "the service" 240 curl -fs -o /dev/null "http://localhost:$PORT/actuator/health"

@@ -94,7 +94,7 @@ env SERVER_PORT=$PORT SMS_DEMO=false SMS_PROVIDER=console SMS_BENCH_BARE_INSERT=
   DB_SCHEDULER_POLLING_STRATEGY=lock_and_fetch ${BENCH_SERVICE_ENV:-} \
   PLATFORM_API_KEY=$KEY ADMIN_API_KEY=bench-admin-key JWT_SECRET=bench-jwt-secret-of-at-least-thirty-two-bytes \
   SMS_SECRET_KEY=bench-secret-key-of-at-least-thirty-two-characters \
-  "$SERVICE_JAVA" ${BENCH_JAVA_OPTS--Xms1g -Xmx1g -XX:+UseParallelGC} $(jfr_options) -Dloader.path="$OUT/classes" -cp "$JAR" \
+  "$SERVICE_JAVA" $(service_java_options) -Dloader.path="$OUT/classes" -cp "$JAR" \
   org.springframework.boot.loader.launch.PropertiesLauncher >"$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 120); do

@@ -78,7 +78,7 @@ abstract class CostsTestSupport {
    * the row is gone (emptied by an earlier test) or waits for its next interval. Otherwise a run
    * that started before the tables were emptied could check the test's rows beside the test.
    */
-  void startupJobsDone() {
+  private void startupJobsDone() {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
