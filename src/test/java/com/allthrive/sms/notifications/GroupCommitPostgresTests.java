@@ -92,6 +92,28 @@ class GroupCommitPostgresTests extends PostgresIntakeBase {
   }
 
   @Test
+  void eachEventOfABatchIsDecidedOnItsOwnRecipientsAccounts() throws Exception {
+    var platform = new PlatformCalls(mvc, accounts);
+    platform.verifiedUser("fay", "+12015550168");
+    platform.verifiedUser("gus", "+12015550169");
+    platform.provision("hal", "+12015550170");
+
+    List<JsonNode> answers =
+        together(
+            List.of(
+                () -> http.event("achievement.unlocked", achievement("ghost", "g")),
+                () -> http.event("achievement.unlocked", achievement("hal", "h")),
+                () -> http.event("achievement.unlocked", achievement("fay", "f")),
+                dmEvent("t20", "m20", "fay", "hello", "gus"),
+                () -> http.event("security.password_changed", "{\"user_id\":\"gus\"}")));
+
+    assertThat(reasons(answers))
+        .containsExactly("unknown_recipient", "not_verified", "eligible", "eligible", "eligible");
+    assertThat(count("sms_message where recipient_user_id = 'gus'")).isEqualTo(2);
+    assertThat(count("sms_message where to_phone = '+12015550168'")).isEqualTo(1);
+  }
+
+  @Test
   void directMessagesOfSeveralThreadsInOneBatchAreDebouncedEachByItsOwnThread() throws Exception {
     var platform = new PlatformCalls(mvc, accounts);
     platform.verifiedUser("cy", "+12015550163");

@@ -4,6 +4,7 @@ import static com.allthrive.sms.shared.Timestamps.utc;
 
 import com.allthrive.sms.delivery.Priority;
 import com.allthrive.sms.shared.Databases;
+import com.allthrive.sms.shared.OneRoundTrip;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,10 +86,12 @@ class OutboxPages {
           .collect(Collectors.joining("", "case priority", " end"));
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
   private final boolean postgres;
 
-  OutboxPages(JdbcClient jdbc, DataSource dataSource) {
+  OutboxPages(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.template = template;
     this.postgres = Databases.isPostgres(dataSource);
   }
 
@@ -133,24 +137,30 @@ class OutboxPages {
 
   /**
    * The ids of the messages queued under {@code keys}, by key. On PostgreSQL the lookup is planned
-   * for the keys at hand: a plan cached while the log was nearly empty would scan it whole.
+   * for the keys at hand: a plan cached while the log was nearly empty would scan it whole. The
+   * setting, the lookup and the setting back go in one round trip.
    */
   Map<String, Long> existing(Collection<String> keys) {
     Map<String, Long> found = new HashMap<>();
     if (keys.isEmpty()) {
       return found;
     }
+    RowCallbackHandler row = rs -> found.put(rs.getString(1), rs.getLong(2));
     if (postgres) {
-      jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+      OneRoundTrip.run(
+          template,
+          "set local plan_cache_mode = force_custom_plan;"
+              + " select idempotency_key, id from sms_message where idempotency_key = any(?);"
+              + " set local plan_cache_mode to default",
+          List.of((Object) keys.toArray(String[]::new)),
+          row);
+      return found;
     }
     List<String> all = List.copyOf(keys);
     for (int from = 0; from < all.size(); from += CHUNK) {
       jdbc.sql("select idempotency_key, id from sms_message where idempotency_key in (:keys)")
           .param("keys", all.subList(from, Math.min(all.size(), from + CHUNK)))
-          .query((RowCallbackHandler) rs -> found.put(rs.getString(1), rs.getLong(2)));
-    }
-    if (postgres) {
-      jdbc.sql("set local plan_cache_mode to default").update();
+          .query(row);
     }
     return found;
   }

@@ -6,6 +6,7 @@ import com.allthrive.sms.notifications.NotificationsSettings;
 import com.allthrive.sms.preferences.Category;
 import com.allthrive.sms.shared.UserId;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -15,11 +16,9 @@ class AchievementHandler implements EventHandler<AchievementHandler.Unlocked> {
 
   record Unlocked(UserId user, String achievementId, String name, int points) {}
 
-  private final Recipients recipients;
   private final NotificationsSettings settings;
 
-  AchievementHandler(Recipients recipients, NotificationsSettings settings) {
-    this.recipients = recipients;
+  AchievementHandler(NotificationsSettings settings) {
     this.settings = settings;
   }
 
@@ -38,7 +37,12 @@ class AchievementHandler implements EventHandler<AchievementHandler.Unlocked> {
   }
 
   @Override
-  public List<Planned> plan(String eventId, Unlocked event) {
+  public Collection<UserId> users(Unlocked event) {
+    return List.of(event.user());
+  }
+
+  @Override
+  public List<Planned> plan(String eventId, Unlocked event, Recipients recipients) {
     var candidate =
         recipients.candidate(
             event.user(), MessageType.ACHIEVEMENT_UNLOCK, Category.ACHIEVEMENT_UNLOCKS, null);

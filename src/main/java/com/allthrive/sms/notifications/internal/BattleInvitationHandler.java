@@ -49,7 +49,7 @@ class BattleInvitationHandler implements EventHandler<BattleInvitationHandler.In
   }
 
   @Override
-  public List<Planned> plan(String eventId, Invitation event) {
+  public List<Planned> plan(String eventId, Invitation event, Recipients recipients) {
     var candidate =
         new Candidate(
             MessageType.BATTLE_INVITATION,

@@ -6,6 +6,7 @@ import com.allthrive.sms.preferences.Category;
 import com.allthrive.sms.shared.UserId;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -22,12 +23,6 @@ class BattleResultHandler implements EventHandler<BattleResultHandler.Completed>
       List<Participant> participants,
       UserId winner,
       boolean tie) {}
-
-  private final Recipients recipients;
-
-  BattleResultHandler(Recipients recipients) {
-    this.recipients = recipients;
-  }
 
   @Override
   public String type() {
@@ -60,7 +55,12 @@ class BattleResultHandler implements EventHandler<BattleResultHandler.Completed>
   }
 
   @Override
-  public List<Planned> plan(String eventId, Completed event) {
+  public Collection<UserId> users(Completed event) {
+    return event.participants().stream().map(Participant::user).toList();
+  }
+
+  @Override
+  public List<Planned> plan(String eventId, Completed event, Recipients recipients) {
     List<Planned> decisions = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       Participant me = event.participants().get(i);

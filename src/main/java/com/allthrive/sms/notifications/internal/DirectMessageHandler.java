@@ -6,6 +6,7 @@ import com.allthrive.sms.preferences.Category;
 import com.allthrive.sms.shared.UserId;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -30,12 +31,6 @@ class DirectMessageHandler implements EventHandler<DirectMessageHandler.Created>
       String preview,
       String threadUrl) {}
 
-  private final Recipients recipients;
-
-  DirectMessageHandler(Recipients recipients) {
-    this.recipients = recipients;
-  }
-
   @Override
   public String type() {
     return "direct_message.created";
@@ -54,7 +49,12 @@ class DirectMessageHandler implements EventHandler<DirectMessageHandler.Created>
   }
 
   @Override
-  public List<Planned> plan(String eventId, Created event) {
+  public Collection<UserId> users(Created event) {
+    return event.recipients();
+  }
+
+  @Override
+  public List<Planned> plan(String eventId, Created event, Recipients recipients) {
     List<Planned> out = new ArrayList<>();
     Template body = body(event);
     List<UserId> ordered =

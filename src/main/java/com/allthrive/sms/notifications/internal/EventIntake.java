@@ -58,7 +58,12 @@ public class EventIntake {
     String hash = CanonicalJson.hash(body);
     try {
       return batches
-          .submit(key, hash, handler.type(), id -> handler.plan(id, event))
+          .submit(
+              key,
+              hash,
+              handler.type(),
+              handler.users(event),
+              (id, recipients) -> handler.plan(id, event, recipients))
           .orElseGet(() -> replay(key, hash));
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;

@@ -3,8 +3,10 @@ package com.allthrive.sms.notifications.internal;
 import com.allthrive.sms.notifications.NotificationsSettings;
 import com.allthrive.sms.notifications.internal.IntakeTransaction.Claiming;
 import com.allthrive.sms.shared.BatchPace;
+import com.allthrive.sms.shared.UserId;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -44,7 +46,8 @@ class IntakeBatches implements DisposableBean {
   /** An event waiting for its transaction; the answer is empty when its key was taken before. */
   record Submission(
       EventStore.Claim claim,
-      Function<String, List<Planned>> plan,
+      Collection<UserId> users,
+      BiFunction<String, Recipients, List<Planned>> plan,
       CompletableFuture<Optional<EventIntake.Answer>> answer,
       long since) {}
 
@@ -81,9 +84,14 @@ class IntakeBatches implements DisposableBean {
 
   /** Waits for the event's transaction: its answer, or empty when its key was claimed before. */
   Optional<EventIntake.Answer> submit(
-      String key, String hash, String type, Function<String, List<Planned>> plan) {
+      String key,
+      String hash,
+      String type,
+      Collection<UserId> users,
+      BiFunction<String, Recipients, List<Planned>> plan) {
     var claim = new EventStore.Claim(UUID.randomUUID().toString(), key, hash, type);
-    var submission = new Submission(claim, plan, new CompletableFuture<>(), System.nanoTime());
+    var submission =
+        new Submission(claim, users, plan, new CompletableFuture<>(), System.nanoTime());
     waiting.add(submission);
     // one wake-up is enough for the helpers (they drain the permits); with none, permits would
     // only pile up

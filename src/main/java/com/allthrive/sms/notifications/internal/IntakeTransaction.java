@@ -47,14 +47,21 @@ class IntakeTransaction {
   private final EventStore store;
   private final PageDecider decider;
   private final DecisionLog log;
+  private final Recipients recipients;
   private final JsonMapper json;
   private final Clock clock;
 
   IntakeTransaction(
-      EventStore store, PageDecider decider, DecisionLog log, JsonMapper json, Clock clock) {
+      EventStore store,
+      PageDecider decider,
+      DecisionLog log,
+      Recipients recipients,
+      JsonMapper json,
+      Clock clock) {
     this.store = store;
     this.decider = decider;
     this.log = log;
+    this.recipients = recipients;
     this.json = json;
     this.clock = clock;
   }
@@ -68,6 +75,13 @@ class IntakeTransaction {
         claiming == Claiming.LAST
             ? claims.stream().map(EventStore.Claim::id).collect(Collectors.toSet())
             : store.claimAll(claims, at);
+    Recipients read =
+        recipients.readAhead(
+            submissions.stream()
+                .filter(s -> claimed.contains(s.claim().id()))
+                .flatMap(s -> s.users().stream())
+                .distinct()
+                .toList());
     List<PageDecider.Item> items = new ArrayList<>();
     Map<Submission, int[]> ranges = new IdentityHashMap<>();
     for (Submission s : submissions) {
@@ -75,7 +89,7 @@ class IntakeTransaction {
       if (claimed.contains(id)) {
         int from = items.size();
         try (var logged = MDC.putCloseable("event_id", id)) {
-          s.plan().apply(id).forEach(p -> items.add(new PageDecider.Item(id, p)));
+          s.plan().apply(id, read).forEach(p -> items.add(new PageDecider.Item(id, p)));
         }
         ranges.put(s, new int[] {from, items.size()});
       }

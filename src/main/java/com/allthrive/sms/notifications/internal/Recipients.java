@@ -6,24 +6,47 @@ import com.allthrive.sms.delivery.MessageType;
 import com.allthrive.sms.preferences.Category;
 import com.allthrive.sms.shared.UserId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the candidate for a message to a platform user, whether this service knows them or not.
+ * Builds the candidate for a message to a platform user, whether this service knows them or not. A
+ * view with accounts read ahead ({@link #readAhead}) answers for those users without asking the
+ * database again: the intake reads the accounts of all the events of a transaction at once.
  */
 @Component
 class Recipients {
 
   private final Accounts accounts;
+  private final Set<UserId> readAhead;
+  private final Map<UserId, Account> found;
 
+  @Autowired
   Recipients(Accounts accounts) {
+    this(accounts, Set.of(), Map.of());
+  }
+
+  private Recipients(Accounts accounts, Set<UserId> readAhead, Map<UserId, Account> found) {
     this.accounts = accounts;
+    this.readAhead = readAhead;
+    this.found = found;
+  }
+
+  /** These recipients with the accounts of {@code users} read now, in one query. */
+  Recipients readAhead(Collection<UserId> users) {
+    if (users.isEmpty()) {
+      return this;
+    }
+    return new Recipients(accounts, Set.copyOf(users), accounts.findAll(users));
   }
 
   Candidate candidate(UserId user, MessageType type, Category category, Instant staleAfter) {
-    return candidate(user, accounts.find(user).orElse(null), type, category, staleAfter);
+    Account account = readAhead.contains(user) ? found.get(user) : accounts.find(user).orElse(null);
+    return candidate(user, account, type, category, staleAfter);
   }
 
   /** {@link #candidate} for a page of users, their accounts read at once. */

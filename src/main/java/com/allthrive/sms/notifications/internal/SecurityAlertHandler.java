@@ -4,6 +4,7 @@ import com.allthrive.sms.delivery.MessageType;
 import com.allthrive.sms.delivery.Priority;
 import com.allthrive.sms.shared.UserId;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
@@ -18,14 +19,11 @@ class SecurityAlertHandler implements EventHandler<SecurityAlertHandler.Alert> {
   private final String type;
   private final boolean needsDetails;
   private final Function<Alert, Template> text;
-  private final Recipients recipients;
 
-  SecurityAlertHandler(
-      String type, boolean needsDetails, Function<Alert, Template> text, Recipients recipients) {
+  SecurityAlertHandler(String type, boolean needsDetails, Function<Alert, Template> text) {
     this.type = type;
     this.needsDetails = needsDetails;
     this.text = text;
-    this.recipients = recipients;
   }
 
   @Override
@@ -39,7 +37,12 @@ class SecurityAlertHandler implements EventHandler<SecurityAlertHandler.Alert> {
   }
 
   @Override
-  public List<Planned> plan(String eventId, Alert event) {
+  public Collection<UserId> users(Alert event) {
+    return List.of(event.user());
+  }
+
+  @Override
+  public List<Planned> plan(String eventId, Alert event, Recipients recipients) {
     var candidate = recipients.candidate(event.user(), MessageType.SECURITY_ALERT, null, null);
     Template body =
         text.apply(event)

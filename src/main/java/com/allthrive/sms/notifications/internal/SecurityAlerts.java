@@ -9,25 +9,23 @@ import org.springframework.context.annotation.Configuration;
 class SecurityAlerts {
 
   @Bean
-  SecurityAlertHandler passwordChanged(Recipients r, NotificationsSettings s) {
+  SecurityAlertHandler passwordChanged(NotificationsSettings s) {
     return new SecurityAlertHandler(
         "security.password_changed",
         false,
-        a -> Template.fixed("Your " + s.brandName() + " password was changed."),
-        r);
+        a -> Template.fixed("Your " + s.brandName() + " password was changed."));
   }
 
   @Bean
-  SecurityAlertHandler emailChanged(Recipients r, NotificationsSettings s) {
+  SecurityAlertHandler emailChanged(NotificationsSettings s) {
     return new SecurityAlertHandler(
         "security.email_changed",
         false,
-        a -> Template.fixed("Your " + s.brandName() + " email was changed."),
-        r);
+        a -> Template.fixed("Your " + s.brandName() + " email was changed."));
   }
 
   @Bean
-  SecurityAlertHandler newLogin(Recipients r, NotificationsSettings s) {
+  SecurityAlertHandler newLogin(NotificationsSettings s) {
     return new SecurityAlertHandler(
         "security.new_login",
         true,
@@ -36,7 +34,6 @@ class SecurityAlerts {
                 .fixed("New login to your " + s.brandName() + " account from ")
                 .user(a.details(), 80)
                 .fixed(".")
-                .build(),
-        r);
+                .build());
   }
 }
