@@ -1,5 +1,6 @@
 package com.allthrive.sms.accounts;
 
+import com.allthrive.sms.shared.OneRoundTrip;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
 import java.time.Instant;
@@ -47,8 +48,12 @@ public interface Accounts {
   /** Accounts whose current number is {@code number}, verified or not. */
   List<Account> findByPhone(PhoneNumber number);
 
-  /** {@link #findByPhone} for several numbers in one query; numbers no account holds are absent. */
-  Map<PhoneNumber, List<Account>> findByPhones(Collection<PhoneNumber> numbers);
+  /**
+   * {@link #findByPhone} for several numbers in one query; numbers no account holds are absent. A
+   * lookup, so that the caller can send it with others in one round trip ({@link OneRoundTrip}).
+   */
+  OneRoundTrip.Lookup<Map<PhoneNumber, List<Account>>> findByPhones(
+      Collection<PhoneNumber> numbers);
 
   /** The outcome of {@link #markVerified}. */
   enum VerifyOutcome {

@@ -1,5 +1,6 @@
 package com.allthrive.sms.delivery;
 
+import com.allthrive.sms.shared.OneRoundTrip;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
@@ -53,8 +54,11 @@ public interface SmsOutbox {
   /** The id of the message queued under {@code idempotencyKey}, if there is one. */
   Optional<Long> existing(String idempotencyKey);
 
-  /** {@link #existing(String)} for many keys in one go: the ids found, by key. */
-  Map<String, Long> existing(Collection<String> idempotencyKeys);
+  /**
+   * {@link #existing(String)} for many keys in one go: the ids found, by key. A lookup, so that the
+   * caller can send it with others in one round trip ({@link OneRoundTrip}).
+   */
+  OneRoundTrip.Lookup<Map<String, Long>> existing(Collection<String> idempotencyKeys);
 
   /** The day's spend cap refused a page of messages queued at once. */
   final class BudgetExceeded extends RuntimeException {

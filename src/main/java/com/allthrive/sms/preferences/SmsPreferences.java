@@ -1,5 +1,6 @@
 package com.allthrive.sms.preferences;
 
+import com.allthrive.sms.shared.OneRoundTrip;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
 import java.time.Instant;
@@ -35,21 +36,28 @@ public interface SmsPreferences {
    */
   Optional<Instant> quietHoursEnd(UserId user, Instant at);
 
-  /** {@link #isOptedOut} for a page of numbers, in one query: those on the opt-out list. */
-  Set<PhoneNumber> optedOut(Collection<PhoneNumber> numbers);
+  /**
+   * {@link #isOptedOut} for a page of numbers, in one query: those on the opt-out list. A lookup,
+   * so that the caller can send it with others in one round trip ({@link OneRoundTrip}).
+   */
+  OneRoundTrip.Lookup<Set<PhoneNumber>> optedOut(Collection<PhoneNumber> numbers);
 
   /**
    * {@link #hasConsent} for a page of users, each with the number asked about, in one query: the
-   * users who have consent.
+   * users who have consent. A lookup, as {@link #optedOut(Collection)}.
    */
-  Set<UserId> withConsent(Map<UserId, PhoneNumber> numbers);
+  OneRoundTrip.Lookup<Set<UserId>> withConsent(Map<UserId, PhoneNumber> numbers);
 
-  /** {@link #allows} for a page of users, in one query: those who switched the category off. */
-  Set<UserId> notAllowing(Collection<UserId> users, Category category);
+  /**
+   * {@link #allows} for a page of users, in one query: those who switched the category off. A
+   * lookup, as {@link #optedOut(Collection)}.
+   */
+  OneRoundTrip.Lookup<Set<UserId>> notAllowing(Collection<UserId> users, Category category);
 
   /**
    * {@link #quietHoursEnd} for a page of users: the users whose quiet hours hold {@code at}, with
-   * the instant they end.
+   * the instant they end. A lookup, as {@link #optedOut(Collection)}; its result reads the time
+   * zones of the users who set quiet hours, if any did.
    */
-  Map<UserId, Instant> quietHoursEnds(Collection<UserId> users, Instant at);
+  OneRoundTrip.Lookup<Map<UserId, Instant>> quietHoursEnds(Collection<UserId> users, Instant at);
 }

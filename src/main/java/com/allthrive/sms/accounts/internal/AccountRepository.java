@@ -4,6 +4,7 @@ import static com.allthrive.sms.shared.Timestamps.utc;
 
 import com.allthrive.sms.accounts.Account;
 import com.allthrive.sms.accounts.Accounts;
+import com.allthrive.sms.shared.OneRoundTrip;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
 import java.sql.ResultSet;
@@ -11,12 +12,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -77,17 +78,20 @@ class AccountRepository {
         .list();
   }
 
-  Map<PhoneNumber, List<Account>> findByPhones(Collection<PhoneNumber> numbers) {
+  OneRoundTrip.Lookup<Map<PhoneNumber, List<Account>>> findByPhones(
+      Collection<PhoneNumber> numbers) {
+    Map<PhoneNumber, List<Account>> found = new HashMap<>();
     if (numbers.isEmpty()) {
-      return Map.of();
+      return OneRoundTrip.Lookup.answered(found);
     }
-    return jdbc
-        .sql("select " + COLUMNS + " from account where phone_number in (:p) order by user_id")
-        .param("p", numbers.stream().map(PhoneNumber::e164).distinct().toList())
-        .query(AccountRepository::map)
-        .list()
-        .stream()
-        .collect(Collectors.groupingBy(Account::phoneNumber));
+    return new OneRoundTrip.Lookup<>(
+        "select " + COLUMNS + " from account where phone_number = any(?) order by user_id",
+        List.of((Object) numbers.stream().map(PhoneNumber::e164).distinct().toArray(String[]::new)),
+        rs -> {
+          Account account = map(rs, 0);
+          found.computeIfAbsent(account.phoneNumber(), n -> new ArrayList<>()).add(account);
+        },
+        () -> found);
   }
 
   Optional<UserId> verifiedOwner(PhoneNumber number) {

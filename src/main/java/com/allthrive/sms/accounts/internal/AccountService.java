@@ -7,6 +7,7 @@ import com.allthrive.sms.accounts.ConsentEvidence;
 import com.allthrive.sms.accounts.PhoneNumberChanged;
 import com.allthrive.sms.accounts.PhoneVerified;
 import com.allthrive.sms.shared.ApiProblem;
+import com.allthrive.sms.shared.OneRoundTrip;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
 import java.time.Clock;
@@ -58,7 +59,8 @@ public class AccountService implements Accounts {
   }
 
   @Override
-  public Map<PhoneNumber, List<Account>> findByPhones(Collection<PhoneNumber> numbers) {
+  public OneRoundTrip.Lookup<Map<PhoneNumber, List<Account>>> findByPhones(
+      Collection<PhoneNumber> numbers) {
     return accounts.findByPhones(numbers);
   }
 

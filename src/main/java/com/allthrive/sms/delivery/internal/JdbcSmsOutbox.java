@@ -6,6 +6,7 @@ import com.allthrive.sms.delivery.MessageType;
 import com.allthrive.sms.delivery.OutgoingSms;
 import com.allthrive.sms.delivery.SmsOutbox;
 import com.allthrive.sms.shared.Databases;
+import com.allthrive.sms.shared.OneRoundTrip;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -192,7 +193,7 @@ class JdbcSmsOutbox implements SmsOutbox {
   }
 
   @Override
-  public Map<String, Long> existing(Collection<String> idempotencyKeys) {
+  public OneRoundTrip.Lookup<Map<String, Long>> existing(Collection<String> idempotencyKeys) {
     return pages.existing(idempotencyKeys);
   }
 

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,12 +85,10 @@ class OutboxPages {
           .collect(Collectors.joining("", "case priority", " end"));
 
   private final JdbcClient jdbc;
-  private final JdbcTemplate template;
   private final boolean postgres;
 
-  OutboxPages(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
+  OutboxPages(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
-    this.template = template;
     this.postgres = Databases.isPostgres(dataSource);
   }
 
@@ -138,30 +135,22 @@ class OutboxPages {
   /**
    * The ids of the messages queued under {@code keys}, by key. On PostgreSQL the lookup is planned
    * for the keys at hand: a plan cached while the log was nearly empty would scan it whole. The
-   * setting, the lookup and the setting back go in one round trip.
+   * setting, the lookup and the setting back share a round trip (with the caller's other lookups).
    */
-  Map<String, Long> existing(Collection<String> keys) {
+  OneRoundTrip.Lookup<Map<String, Long>> existing(Collection<String> keys) {
     Map<String, Long> found = new HashMap<>();
     if (keys.isEmpty()) {
-      return found;
+      return OneRoundTrip.Lookup.answered(found);
     }
-    RowCallbackHandler row = rs -> found.put(rs.getString(1), rs.getLong(2));
-    if (postgres) {
-      OneRoundTrip.run(
-          template,
-          "set local plan_cache_mode = force_custom_plan;"
-              + " select idempotency_key, id from sms_message where idempotency_key = any(?);"
-              + " set local plan_cache_mode to default",
-          List.of((Object) keys.toArray(String[]::new)),
-          row);
-      return found;
-    }
-    List<String> all = List.copyOf(keys);
-    for (int from = 0; from < all.size(); from += CHUNK) {
-      jdbc.sql("select idempotency_key, id from sms_message where idempotency_key in (:keys)")
-          .param("keys", all.subList(from, Math.min(all.size(), from + CHUNK)))
-          .query(row);
-    }
-    return found;
+    String select = "select idempotency_key, id from sms_message where idempotency_key = any(?)";
+    return new OneRoundTrip.Lookup<>(
+        postgres
+            ? "set local plan_cache_mode = force_custom_plan; "
+                + select
+                + "; set local plan_cache_mode to default"
+            : select,
+        List.of((Object) keys.stream().distinct().toArray(String[]::new)),
+        rs -> found.put(rs.getString(1), rs.getLong(2)),
+        () -> found);
   }
 }

@@ -4,6 +4,7 @@ import com.allthrive.sms.accounts.Account;
 import com.allthrive.sms.accounts.Accounts;
 import com.allthrive.sms.preferences.Category;
 import com.allthrive.sms.preferences.SmsPreferences;
+import com.allthrive.sms.shared.OneRoundTrip;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
 import java.time.Instant;
@@ -21,10 +22,12 @@ class CategoryEnabled implements Rule {
 
   private final SmsPreferences preferences;
   private final Accounts accounts;
+  private final OneRoundTrip roundTrip;
 
-  CategoryEnabled(SmsPreferences preferences, Accounts accounts) {
+  CategoryEnabled(SmsPreferences preferences, Accounts accounts, OneRoundTrip roundTrip) {
     this.preferences = preferences;
     this.accounts = accounts;
+    this.roundTrip = roundTrip;
   }
 
   @Override
@@ -47,16 +50,22 @@ class CategoryEnabled implements Rule {
    */
   @Override
   public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now) {
+    return applyAll(candidates, now, ReadAhead.NONE);
+  }
+
+  @Override
+  public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now, ReadAhead read) {
     Category category = candidates.isEmpty() ? null : candidates.get(0).category();
     boolean oneCategory =
         category != null
             && candidates.stream().allMatch(c -> c.category() == category && !c.critical());
     if (!oneCategory) {
-      return Rule.super.applyAll(candidates, now);
+      return candidates.stream().map(c -> apply(c, now)).toList();
     }
+    List<PhoneNumber> raw =
+        candidates.stream().filter(Candidate::toRawNumber).map(Candidate::to).distinct().toList();
     Map<PhoneNumber, List<Account>> holders =
-        accounts.findByPhones(
-            candidates.stream().filter(Candidate::toRawNumber).map(Candidate::to).toList());
+        read.holders(raw).orElseGet(() -> roundTrip.one(accounts.findByPhones(raw)));
     List<UserId> users = new ArrayList<>();
     for (Candidate c : candidates) {
       if (c.toRawNumber()) {
@@ -65,7 +74,9 @@ class CategoryEnabled implements Rule {
         users.add(c.user());
       }
     }
-    Set<UserId> off = users.isEmpty() ? Set.of() : preferences.notAllowing(users, category);
+    Set<UserId> off =
+        read.notAllowing(users, category)
+            .orElseGet(() -> roundTrip.one(preferences.notAllowing(users, category)));
     return candidates.stream()
         .map(
             c -> {

@@ -1,6 +1,7 @@
 package com.allthrive.sms.notifications.internal;
 
 import com.allthrive.sms.preferences.SmsPreferences;
+import com.allthrive.sms.shared.OneRoundTrip;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
 import java.time.Instant;
@@ -17,9 +18,11 @@ import java.util.Set;
 class ConsentRecorded implements Rule {
 
   private final SmsPreferences preferences;
+  private final OneRoundTrip roundTrip;
 
-  ConsentRecorded(SmsPreferences preferences) {
+  ConsentRecorded(SmsPreferences preferences, OneRoundTrip roundTrip) {
     this.preferences = preferences;
+    this.roundTrip = roundTrip;
   }
 
   @Override
@@ -31,13 +34,21 @@ class ConsentRecorded implements Rule {
 
   @Override
   public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now) {
+    return applyAll(candidates, now, ReadAhead.NONE);
+  }
+
+  /** One lookup for the page, unless a user comes with two numbers (then one by one). */
+  @Override
+  public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now, ReadAhead read) {
     Map<UserId, PhoneNumber> numbers = new HashMap<>();
     for (Candidate c : candidates) {
-      if (c.user() == null || c.to() == null || numbers.putIfAbsent(c.user(), c.to()) != null) {
-        return Rule.super.applyAll(candidates, now);
+      PhoneNumber before = c.user() == null ? null : numbers.putIfAbsent(c.user(), c.to());
+      if (c.user() == null || c.to() == null || (before != null && !before.equals(c.to()))) {
+        return candidates.stream().map(one -> apply(one, now)).toList();
       }
     }
-    Set<UserId> consenting = preferences.withConsent(numbers);
+    Set<UserId> consenting =
+        read.consenting(numbers).orElseGet(() -> roundTrip.one(preferences.withConsent(numbers)));
     return candidates.stream()
         .map(
             c ->

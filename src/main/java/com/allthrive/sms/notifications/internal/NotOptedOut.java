@@ -1,6 +1,7 @@
 package com.allthrive.sms.notifications.internal;
 
 import com.allthrive.sms.preferences.SmsPreferences;
+import com.allthrive.sms.shared.OneRoundTrip;
 import com.allthrive.sms.shared.PhoneNumber;
 import java.time.Instant;
 import java.util.List;
@@ -13,9 +14,11 @@ class NotOptedOut implements Rule {
   private static final Optional<Verdict> NONE = Optional.empty();
 
   private final SmsPreferences preferences;
+  private final OneRoundTrip roundTrip;
 
-  NotOptedOut(SmsPreferences preferences) {
+  NotOptedOut(SmsPreferences preferences, OneRoundTrip roundTrip) {
     this.preferences = preferences;
+    this.roundTrip = roundTrip;
   }
 
   @Override
@@ -27,11 +30,17 @@ class NotOptedOut implements Rule {
 
   @Override
   public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now) {
+    return applyAll(candidates, now, ReadAhead.NONE);
+  }
+
+  @Override
+  public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now, ReadAhead read) {
     if (candidates.stream().anyMatch(c -> c.to() == null)) {
-      return Rule.super.applyAll(candidates, now);
+      return candidates.stream().map(c -> apply(c, now)).toList();
     }
+    List<PhoneNumber> numbers = candidates.stream().map(Candidate::to).distinct().toList();
     Set<PhoneNumber> optedOut =
-        preferences.optedOut(candidates.stream().map(Candidate::to).distinct().toList());
+        read.optedOut(numbers).orElseGet(() -> roundTrip.one(preferences.optedOut(numbers)));
     return candidates.stream()
         .map(c -> optedOut.contains(c.to()) ? Optional.of(Verdict.skip("opted_out")) : NONE)
         .toList();

@@ -5,6 +5,7 @@ import com.allthrive.sms.notifications.NotificationsSettings;
 import com.allthrive.sms.preferences.SmsPreferences;
 import com.allthrive.sms.presence.Presence;
 import com.allthrive.sms.shared.Databases;
+import com.allthrive.sms.shared.OneRoundTrip;
 import com.allthrive.sms.shared.SlidingLimiter;
 import com.allthrive.sms.shared.UserSmsQuota;
 import java.time.Instant;
@@ -30,6 +31,8 @@ class NotificationPolicy {
 
   private final List<Rule> forUsers;
   private final List<Rule> forRawNumbers;
+  private final SmsPreferences preferences;
+  private final Accounts accounts;
 
   NotificationPolicy(
       SmsPreferences preferences,
@@ -39,18 +42,21 @@ class NotificationPolicy {
       NotificationsSettings settings,
       Presence presence,
       JdbcClient jdbc,
+      OneRoundTrip roundTrip,
       DataSource dataSource) {
-    var optOut = new NotOptedOut(preferences);
-    var category = new CategoryEnabled(preferences, accounts);
+    this.preferences = preferences;
+    this.accounts = accounts;
+    var optOut = new NotOptedOut(preferences, roundTrip);
+    var category = new CategoryEnabled(preferences, accounts, roundTrip);
     this.forUsers =
         List.of(
             new RecipientReachable(),
             optOut,
-            new ConsentRecorded(preferences),
+            new ConsentRecorded(preferences, roundTrip),
             category,
             new RecipientOffline(presence),
             new DmDebounce(jdbc, settings.dmDebounce(), Databases.isPostgres(dataSource)),
-            new QuietHoursRule(preferences),
+            new QuietHoursRule(preferences, roundTrip),
             new PerUserLimit(quota));
     // the invitation limits count last, so a refused invitation spends no slot
     this.forRawNumbers = List.of(optOut, category, new InvitationLimits(limiter, settings));
@@ -70,11 +76,19 @@ class NotificationPolicy {
   }
 
   /**
+   * The lookups of the rules for a page of candidates at {@code now}, to be run before {@link
+   * #evaluateAll}.
+   */
+  ReadAhead readAhead(List<Candidate> candidates, Instant now) {
+    return ReadAhead.of(candidates, now, preferences, accounts);
+  }
+
+  /**
    * {@link #evaluate} for a page of candidates, those to users and those to raw numbers each as one
    * group: each rule applied to the whole group at once ({@link Rule#applyAll}) in the same order,
-   * with the same findings and give-backs as one by one.
+   * with the same findings and give-backs as one by one, using what was read ahead.
    */
-  List<Optional<Verdict>> evaluateAll(List<Candidate> candidates, Instant now) {
+  List<Optional<Verdict>> evaluateAll(List<Candidate> candidates, Instant now, ReadAhead read) {
     List<Integer> raw = new ArrayList<>();
     List<Integer> users = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
@@ -82,8 +96,8 @@ class NotificationPolicy {
     }
     List<Optional<Verdict>> result =
         new ArrayList<>(Collections.nCopies(candidates.size(), Optional.<Verdict>empty()));
-    decideGroup(forUsers, candidates, users, now, result);
-    decideGroup(forRawNumbers, candidates, raw, now, result);
+    decideGroup(forUsers, candidates, users, now, read, result);
+    decideGroup(forRawNumbers, candidates, raw, now, read, result);
     return result;
   }
 
@@ -93,6 +107,7 @@ class NotificationPolicy {
       List<Candidate> candidates,
       List<Integer> indices,
       Instant now,
+      ReadAhead read,
       List<Optional<Verdict>> result) {
     if (indices.isEmpty()) {
       return;
@@ -102,7 +117,7 @@ class NotificationPolicy {
             rules,
             indices.stream().map(candidates::get).toList(),
             now,
-            (rule, cs) -> rule.applyAll(cs, now));
+            (rule, cs) -> rule.applyAll(cs, now, read));
     for (int k = 0; k < indices.size(); k++) {
       result.set(indices.get(k), verdicts.get(k));
     }

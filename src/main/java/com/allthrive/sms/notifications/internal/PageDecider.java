@@ -3,6 +3,7 @@ package com.allthrive.sms.notifications.internal;
 import com.allthrive.sms.delivery.OutgoingSms;
 import com.allthrive.sms.delivery.SmsOutbox;
 import com.allthrive.sms.notifications.Outcome;
+import com.allthrive.sms.shared.OneRoundTrip;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ class PageDecider {
   private final SmsOutbox outbox;
   private final DecisionLog decisions;
   private final TextFitter fitter;
+  private final OneRoundTrip roundTrip;
   private final Clock clock;
 
   PageDecider(
@@ -43,12 +45,14 @@ class PageDecider {
       SmsOutbox outbox,
       DecisionLog decisions,
       TextFitter fitter,
+      OneRoundTrip roundTrip,
       Clock clock) {
     this.policy = policy;
     this.notifier = notifier;
     this.outbox = outbox;
     this.decisions = decisions;
     this.fitter = fitter;
+    this.roundTrip = roundTrip;
     this.clock = clock;
   }
 
@@ -102,8 +106,15 @@ class PageDecider {
 
   private void decideRound(
       List<Item> items, List<Integer> round, DecisionLog.Entry[] entries, boolean hold) {
-    Map<String, Long> earlier =
+    Instant now = clock.instant();
+    var duplicates =
         outbox.existing(round.stream().map(i -> items.get(i).planned().key()).toList());
+    ReadAhead read =
+        policy.readAhead(round.stream().map(i -> items.get(i).planned().candidate()).toList(), now);
+    List<OneRoundTrip.Lookup<?>> lookups = new ArrayList<>(read.lookups());
+    lookups.add(0, duplicates);
+    roundTrip.run(lookups);
+    Map<String, Long> earlier = duplicates.result().get();
     List<Integer> open = new ArrayList<>();
     for (int i : round) {
       Long id = earlier.get(items.get(i).planned().key());
@@ -114,10 +125,9 @@ class PageDecider {
         open.add(i);
       }
     }
-    Instant now = clock.instant();
     List<Optional<Verdict>> verdicts =
         policy.evaluateAll(
-            open.stream().map(i -> items.get(i).planned().candidate()).toList(), now);
+            open.stream().map(i -> items.get(i).planned().candidate()).toList(), now, read);
     List<Integer> sending = new ArrayList<>();
     List<Boolean> deferred = new ArrayList<>();
     List<OutgoingSms> messages = new ArrayList<>();

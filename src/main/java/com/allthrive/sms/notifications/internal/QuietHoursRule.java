@@ -1,6 +1,7 @@
 package com.allthrive.sms.notifications.internal;
 
 import com.allthrive.sms.preferences.SmsPreferences;
+import com.allthrive.sms.shared.OneRoundTrip;
 import com.allthrive.sms.shared.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -14,9 +15,11 @@ import java.util.Optional;
 class QuietHoursRule implements Rule {
 
   private final SmsPreferences preferences;
+  private final OneRoundTrip roundTrip;
 
-  QuietHoursRule(SmsPreferences preferences) {
+  QuietHoursRule(SmsPreferences preferences, OneRoundTrip roundTrip) {
     this.preferences = preferences;
+    this.roundTrip = roundTrip;
   }
 
   @Override
@@ -29,14 +32,20 @@ class QuietHoursRule implements Rule {
 
   @Override
   public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now) {
+    return applyAll(candidates, now, ReadAhead.NONE);
+  }
+
+  @Override
+  public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now, ReadAhead read) {
+    List<UserId> users =
+        candidates.stream()
+            .filter(QuietHoursRule::applies)
+            .map(c -> c.recipient().id())
+            .distinct()
+            .toList();
     Map<UserId, Instant> ends =
-        preferences.quietHoursEnds(
-            candidates.stream()
-                .filter(QuietHoursRule::applies)
-                .map(c -> c.recipient().id())
-                .distinct()
-                .toList(),
-            now);
+        read.quietHoursEnds(users, now)
+            .orElseGet(() -> roundTrip.one(preferences.quietHoursEnds(users, now)));
     return candidates.stream()
         .map(
             c ->

@@ -22,6 +22,15 @@ interface Rule {
   }
 
   /**
+   * {@link #applyAll} with what was read ahead about the page ({@link ReadAhead}): a rule that
+   * reads what is there overrides it to use it.
+   */
+  default List<Optional<Verdict>> applyAll(
+      List<Candidate> candidates, Instant now, ReadAhead read) {
+    return applyAll(candidates, now);
+  }
+
+  /**
    * Gives back what {@link #apply} took when it let the message pass (a slot of a limit, a debounce
    * slot) because the message was not accepted after all: a later rule refused it, or the spend cap
    * did. Runs in the same transaction; {@code deferred} when the message was a deferral.

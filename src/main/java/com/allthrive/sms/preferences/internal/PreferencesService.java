@@ -7,6 +7,7 @@ import com.allthrive.sms.preferences.Category;
 import com.allthrive.sms.preferences.PreferencesView;
 import com.allthrive.sms.preferences.SmsPreferences;
 import com.allthrive.sms.shared.ApiProblem;
+import com.allthrive.sms.shared.OneRoundTrip;
 import com.allthrive.sms.shared.PhoneNumber;
 import com.allthrive.sms.shared.UserId;
 import com.allthrive.sms.shared.UserSmsQuota;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,33 +88,41 @@ public class PreferencesService implements SmsPreferences {
   }
 
   @Override
-  public Set<PhoneNumber> optedOut(Collection<PhoneNumber> numbers) {
+  public OneRoundTrip.Lookup<Set<PhoneNumber>> optedOut(Collection<PhoneNumber> numbers) {
     return pages.optedOut(numbers);
   }
 
   @Override
-  public Set<UserId> withConsent(Map<UserId, PhoneNumber> numbers) {
+  public OneRoundTrip.Lookup<Set<UserId>> withConsent(Map<UserId, PhoneNumber> numbers) {
     return pages.withConsent(numbers);
   }
 
   @Override
-  public Set<UserId> notAllowing(Collection<UserId> users, Category category) {
+  public OneRoundTrip.Lookup<Set<UserId>> notAllowing(Collection<UserId> users, Category category) {
     return pages.notAllowing(users, category);
   }
 
   @Override
-  public Map<UserId, Instant> quietHoursEnds(Collection<UserId> users, Instant at) {
-    Map<UserId, QuietHoursWindow> windows = pages.quietHours(users);
-    Map<UserId, Instant> ends = new HashMap<>();
-    accounts
-        .findAll(windows.keySet())
-        .forEach(
-            (user, account) ->
-                windows
-                    .get(user)
-                    .endIfInside(at, account.timezone())
-                    .ifPresent(end -> ends.put(user, end)));
-    return ends;
+  public OneRoundTrip.Lookup<Map<UserId, Instant>> quietHoursEnds(
+      Collection<UserId> users, Instant at) {
+    var windows = pages.quietHours(users);
+    Supplier<Map<UserId, Instant>> ends =
+        () -> {
+          Map<UserId, QuietHoursWindow> found = windows.result().get();
+          Map<UserId, Instant> inside = new HashMap<>();
+          if (!found.isEmpty()) {
+            accounts
+                .findAll(found.keySet())
+                .forEach(
+                    (user, account) ->
+                        found
+                            .get(user)
+                            .endIfInside(at, account.timezone())
+                            .ifPresent(end -> inside.put(user, end)));
+          }
+          return inside;
+        };
+    return new OneRoundTrip.Lookup<>(windows.sql(), windows.params(), windows.rows(), ends);
   }
 
   /**
