@@ -5,7 +5,9 @@
  * race-free fixed-window counter ({@link com.allthrive.sms.shared.WindowCounter}), race-free
  * sliding limits ({@link com.allthrive.sms.shared.SlidingLimiter}, GCRA) and the per-user SMS quota
  * built on them ({@link com.allthrive.sms.shared.UserSmsQuota}), which both the policy and the
- * preferences answer read.
+ * preferences answer read, and lookups of several modules sent in one round trip ({@link
+ * com.allthrive.sms.shared.OneRoundTrip}): the accounts, preferences and delivery modules answer a
+ * page's questions as lookups, and the policy sends them together.
  *
  * <p>Counter keys name people (a number, a user id), so the counter table stores only an
  * HMAC-SHA256 of each key under the server secret ({@code SMS_SECRET_KEY}; generated per start in

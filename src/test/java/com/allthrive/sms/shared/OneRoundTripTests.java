@@ -7,14 +7,12 @@ import com.allthrive.sms.support.RequiresPostgres;
 import com.allthrive.sms.support.TestDatabases;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Lookups of several tables sent together: each gets its own rows, in the caller's transaction. */
@@ -86,9 +84,7 @@ class OneRoundTripTests {
   @Nested
   class OnH2 extends Contract {
     OnH2() {
-      super(
-          new DriverManagerDataSource(
-              "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "sa", ""));
+      super(TestDatabases.h2DataSource());
     }
   }
 
@@ -96,11 +92,7 @@ class OneRoundTripTests {
   @RequiresPostgres
   class OnPostgres extends Contract {
     OnPostgres() {
-      super(
-          new DriverManagerDataSource(
-              TestDatabases.PG_URL + "?currentSchema=" + TestDatabases.freshPostgresSchema(),
-              TestDatabases.PG_USER,
-              ""));
+      super(TestDatabases.postgresDataSource());
     }
 
     /** A lookup of several statements (a setting around its select) shares the round trip. */

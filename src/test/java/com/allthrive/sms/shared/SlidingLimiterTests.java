@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Sliding limits: no calendar boundary resets them, and concurrent callers never overshoot. */
@@ -145,13 +143,7 @@ class SlidingLimiterTests {
   @Nested
   class OnH2 extends Contract {
     OnH2() {
-      super(
-          new DriverManagerDataSource(
-              "jdbc:h2:mem:"
-                  + UUID.randomUUID()
-                  + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-              "sa",
-              ""));
+      super(TestDatabases.h2DataSource());
     }
   }
 
@@ -160,11 +152,7 @@ class SlidingLimiterTests {
   class OnPostgres extends Contract {
 
     OnPostgres() {
-      super(
-          new DriverManagerDataSource(
-              TestDatabases.PG_URL + "?currentSchema=" + TestDatabases.freshPostgresSchema(),
-              TestDatabases.PG_USER,
-              ""));
+      super(TestDatabases.postgresDataSource());
     }
 
     /**

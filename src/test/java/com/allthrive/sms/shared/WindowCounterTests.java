@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -250,13 +248,7 @@ class WindowCounterTests {
   @Nested
   class OnH2 extends Contract {
     OnH2() {
-      super(
-          new DriverManagerDataSource(
-              "jdbc:h2:mem:"
-                  + UUID.randomUUID()
-                  + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-              "sa",
-              ""));
+      super(TestDatabases.h2DataSource());
     }
   }
 
@@ -264,11 +256,7 @@ class WindowCounterTests {
   @RequiresPostgres
   class OnPostgres extends Contract {
     OnPostgres() {
-      super(
-          new DriverManagerDataSource(
-              TestDatabases.PG_URL + "?currentSchema=" + TestDatabases.freshPostgresSchema(),
-              TestDatabases.PG_USER,
-              ""));
+      super(TestDatabases.postgresDataSource());
     }
 
     /** One statement locks its rows in key order, whatever order the caller lists them in. */

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -37,6 +39,22 @@ public final class TestDatabases {
     registry.add("spring.flyway.schemas", () -> schema);
     registry.add("spring.flyway.default-schema", () -> schema);
     registry.add("db-scheduler.polling-strategy", () -> "lock_and_fetch");
+  }
+
+  /** A data source on a fresh in-memory H2 database, for tests without Spring. */
+  public static DataSource h2DataSource() {
+    return new DriverManagerDataSource(
+        "jdbc:h2:mem:"
+            + UUID.randomUUID()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+        "sa",
+        "");
+  }
+
+  /** A data source on a fresh schema of the local PostgreSQL, for tests without Spring. */
+  public static DataSource postgresDataSource() {
+    return new DriverManagerDataSource(
+        PG_URL + "?currentSchema=" + freshPostgresSchema(), PG_USER, "");
   }
 
   /** Creates an empty schema in the local PostgreSQL and returns its name. */

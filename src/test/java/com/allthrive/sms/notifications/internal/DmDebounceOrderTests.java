@@ -18,7 +18,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,11 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @RequiresPostgres
 class DmDebounceOrderTests {
 
-  final DataSource dataSource =
-      new DriverManagerDataSource(
-          TestDatabases.PG_URL + "?currentSchema=" + TestDatabases.freshPostgresSchema(),
-          TestDatabases.PG_USER,
-          "");
+  final DataSource dataSource = TestDatabases.postgresDataSource();
   final JdbcClient jdbc = JdbcClient.create(dataSource);
   final DmDebounce debounce = new DmDebounce(jdbc, Duration.ofMinutes(5), true);
   final TransactionTemplate transactions =
