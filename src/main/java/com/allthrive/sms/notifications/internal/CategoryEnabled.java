@@ -49,18 +49,13 @@ class CategoryEnabled implements Rule {
    * numbers the accounts holding them in one more; others one by one.
    */
   @Override
-  public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now) {
-    return applyAll(candidates, now, ReadAhead.NONE);
-  }
-
-  @Override
   public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now, ReadAhead read) {
     Category category = candidates.isEmpty() ? null : candidates.get(0).category();
     boolean oneCategory =
         category != null
             && candidates.stream().allMatch(c -> c.category() == category && !c.critical());
     if (!oneCategory) {
-      return candidates.stream().map(c -> apply(c, now)).toList();
+      return Rule.super.applyAll(candidates, now, read);
     }
     List<PhoneNumber> raw =
         candidates.stream().filter(Candidate::toRawNumber).map(Candidate::to).distinct().toList();

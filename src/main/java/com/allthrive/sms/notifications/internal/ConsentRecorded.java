@@ -32,11 +32,6 @@ class ConsentRecorded implements Rule {
         : Optional.of(Verdict.skip("no_consent"));
   }
 
-  @Override
-  public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now) {
-    return applyAll(candidates, now, ReadAhead.NONE);
-  }
-
   /** One lookup for the page, unless a user comes with two numbers (then one by one). */
   @Override
   public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now, ReadAhead read) {
@@ -44,7 +39,7 @@ class ConsentRecorded implements Rule {
     for (Candidate c : candidates) {
       PhoneNumber before = c.user() == null ? null : numbers.putIfAbsent(c.user(), c.to());
       if (c.user() == null || c.to() == null || (before != null && !before.equals(c.to()))) {
-        return candidates.stream().map(one -> apply(one, now)).toList();
+        return Rule.super.applyAll(candidates, now, read);
       }
     }
     Set<UserId> consenting =

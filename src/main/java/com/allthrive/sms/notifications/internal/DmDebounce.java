@@ -44,11 +44,11 @@ class DmDebounce implements Rule {
 
   @Override
   public Optional<Verdict> apply(Candidate c, Instant now) {
-    return applyAll(List.of(c), now).get(0);
+    return applyAll(List.of(c), now, ReadAhead.NONE).get(0);
   }
 
   @Override
-  public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now) {
+  public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now, ReadAhead read) {
     List<Slot> slots =
         candidates.stream().filter(DmDebounce::applies).map(DmDebounce::slot).toList();
     if (slots.isEmpty()) {

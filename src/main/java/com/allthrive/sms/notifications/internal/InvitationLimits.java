@@ -34,7 +34,7 @@ class InvitationLimits implements Rule {
 
   /** Every candidate's two limits in one statement ({@link SlidingLimiter#tryAcquireEach}). */
   @Override
-  public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now) {
+  public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now, ReadAhead read) {
     List<List<Rate>> groups = candidates.stream().map(this::rates).toList();
     List<Optional<Rate>> refusals = limiter.tryAcquireEach(groups);
     List<Optional<Verdict>> verdicts = new ArrayList<>(candidates.size());

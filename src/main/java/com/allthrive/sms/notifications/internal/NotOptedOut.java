@@ -29,14 +29,9 @@ class NotOptedOut implements Rule {
   }
 
   @Override
-  public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now) {
-    return applyAll(candidates, now, ReadAhead.NONE);
-  }
-
-  @Override
   public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now, ReadAhead read) {
     if (candidates.stream().anyMatch(c -> c.to() == null)) {
-      return candidates.stream().map(c -> apply(c, now)).toList();
+      return Rule.super.applyAll(candidates, now, read);
     }
     List<PhoneNumber> numbers = candidates.stream().map(Candidate::to).distinct().toList();
     Set<PhoneNumber> optedOut =

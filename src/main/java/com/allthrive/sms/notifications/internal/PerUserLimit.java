@@ -40,7 +40,7 @@ class PerUserLimit implements Rule {
 
   /** The limits of every recipient the page counts against, taken at once. */
   @Override
-  public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now) {
+  public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now, ReadAhead read) {
     Iterator<Boolean> took =
         quota
             .tryTakeEach(

@@ -31,11 +31,6 @@ class QuietHoursRule implements Rule {
   }
 
   @Override
-  public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now) {
-    return applyAll(candidates, now, ReadAhead.NONE);
-  }
-
-  @Override
   public List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now, ReadAhead read) {
     List<UserId> users =
         candidates.stream()

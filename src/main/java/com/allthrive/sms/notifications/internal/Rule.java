@@ -13,21 +13,15 @@ interface Rule {
 
   /**
    * {@link #apply} for a page of candidates, one finding each, in order, with the same findings as
-   * one by one. A rule that reads the database overrides it to read the page at once.
-   */
-  default List<Optional<Verdict>> applyAll(List<Candidate> candidates, Instant now) {
-    List<Optional<Verdict>> verdicts = new ArrayList<>(candidates.size());
-    candidates.forEach(c -> verdicts.add(apply(c, now)));
-    return verdicts;
-  }
-
-  /**
-   * {@link #applyAll} with what was read ahead about the page ({@link ReadAhead}): a rule that
-   * reads what is there overrides it to use it.
+   * one by one. A rule that reads the database overrides it to read the page at once, taking what
+   * was read ahead about the page ({@link ReadAhead}; {@link ReadAhead#NONE} for nothing) and
+   * reading the rest itself.
    */
   default List<Optional<Verdict>> applyAll(
       List<Candidate> candidates, Instant now, ReadAhead read) {
-    return applyAll(candidates, now);
+    List<Optional<Verdict>> verdicts = new ArrayList<>(candidates.size());
+    candidates.forEach(c -> verdicts.add(apply(c, now)));
+    return verdicts;
   }
 
   /**

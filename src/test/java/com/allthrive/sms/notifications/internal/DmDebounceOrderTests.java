@@ -64,7 +64,10 @@ class DmDebounceOrderTests {
     var page = threads.stream().map(DmDebounceOrderTests::message).toList();
     start.await(10, TimeUnit.SECONDS);
     return transactions.execute(
-        s -> debounce.applyAll(page, now).stream().filter(Optional::isEmpty).count());
+        s ->
+            debounce.applyAll(page, now, ReadAhead.NONE).stream()
+                .filter(Optional::isEmpty)
+                .count());
   }
 
   private static Candidate message(String thread) {
