@@ -21,4 +21,9 @@ public interface MessageCosts {
    * nothing, when it does not fit. Joins the caller's transaction.
    */
   boolean tryTake(MessageType type, BigDecimal estimatedCost);
+
+  /** Whether {@link #tryTake} can refuse anything: a cap is set. */
+  default boolean caps() {
+    return true;
+  }
 }

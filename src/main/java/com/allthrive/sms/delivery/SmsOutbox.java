@@ -45,6 +45,28 @@ public interface SmsOutbox {
   List<Queued> enqueueAll(List<OutgoingSms> messages, boolean hold);
 
   /**
+   * Ids for up to {@code count} messages of {@link #enqueueAll(List, boolean, List)}, taken ahead:
+   * a lookup, to ride with the caller's others. Empty where messages are written at once instead
+   * (H2, or a day's spend cap, which must take a page before the caller's transaction goes on).
+   */
+  OneRoundTrip.Lookup<List<Long>> reserveIds(int count);
+
+  /**
+   * Messages queued, and the statements that write them ({@link #enqueueAll(List, boolean, List)}).
+   */
+  record Enqueued(List<Queued> queued, OneRoundTrip.Lookup<Void> write) {}
+
+  /**
+   * {@link #enqueueAll(List, boolean)} with ids taken ahead ({@link #reserveIds}): the answers at
+   * once, and the statements that write the rows with their tasks, for the caller to run later in
+   * the same transaction, with its other writes in one round trip, before it commits (the texts go
+   * out after the commit). A key another transaction took meanwhile fails those statements ({@link
+   * org.springframework.dao.DuplicateKeyException}): the caller's transaction must roll back. With
+   * fewer ids than messages the rows are written at once, and the statements are empty.
+   */
+  Enqueued enqueueAll(List<OutgoingSms> messages, boolean hold, List<Long> ids);
+
+  /**
    * Lets the held messages about one object ({@code related_object_type} and {@code _id}) queued by
    * {@link #enqueueAll} since {@code queuedSince} go out now, the oldest first; those deferred to a
    * later time keep it. How many were released.

@@ -48,7 +48,11 @@
  *       the same transaction (read committed), only sent together; a rule reads for itself what was
  *       not read ahead (the category of an invitation whose number an account holds). On a busy
  *       machine each round trip waits for a core twice, so this shortens the transaction that every
- *       event of the batch waits for.
+ *       event of the batch waits for. The ids of the page's messages are taken from the messages'
+ *       sequence in the same round trip, so the messages with their tasks, the decisions, the
+ *       events' keys with their answers and the {@code COMMIT} go in one last round trip: a key
+ *       found taken there (an event sent again, or a message key another transaction wrote
+ *       meanwhile) fails it, nothing commits, and the batch runs again claiming its keys first.
  *   <li><b>Direct messages.</b> Rule 4 (after the category, before quiet hours) skips a recipient
  *       who is online ({@code recipient_online}, asked of the presence module; presence that cannot
  *       be asked counts as offline) and a second text for the same thread and recipient within

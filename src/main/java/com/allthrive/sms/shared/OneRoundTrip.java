@@ -4,11 +4,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,15 +27,21 @@ public class OneRoundTrip {
 
   /**
    * A lookup that can share a round trip with others: its statements ({@code ;}-separated, {@code
-   * ?} placeholders; a {@code String[]} parameter is bound as an array, for {@code = any(?)}), of
-   * which exactly one returns rows, what reads those rows, and the result once they have run.
-   * Without SQL it asks nothing.
+   * ?} placeholders; a {@code String[]} parameter is bound as an array, for {@code = any(?)}, and a
+   * {@link SqlParameterValue} with its type), of which exactly one returns rows, what reads those
+   * rows, and the result once they have run. Without SQL it asks nothing; without a reader ({@link
+   * #write}) none of its statements returns rows.
    */
   public record Lookup<T>(String sql, List<?> params, RowCallbackHandler rows, Supplier<T> result) {
 
     /** A lookup with nothing to ask: its result is already known. */
     public static <T> Lookup<T> answered(T result) {
       return new Lookup<>(null, List.of(), rs -> {}, () -> result);
+    }
+
+    /** Statements that return no rows, such as writes, to run with others. */
+    public static Lookup<Void> write(String sql, List<?> params) {
+      return new Lookup<>(sql, params, null, () -> null);
     }
   }
 
@@ -57,13 +66,14 @@ public class OneRoundTrip {
       return;
     }
     if (!postgres) {
-      asking.forEach(l -> execute(l.sql(), l.params(), List.of(l.rows())));
+      asking.forEach(
+          l -> execute(l.sql(), l.params(), l.rows() == null ? List.of() : List.of(l.rows())));
       return;
     }
     execute(
         asking.stream().map(Lookup::sql).collect(Collectors.joining("; ")),
         asking.stream().flatMap(l -> l.params().stream()).toList(),
-        asking.stream().map(Lookup::rows).toList());
+        asking.stream().map(Lookup::rows).filter(Objects::nonNull).toList());
   }
 
   private void execute(String sql, List<?> params, List<RowCallbackHandler> readers) {
@@ -93,6 +103,8 @@ public class OneRoundTrip {
       Object value = params.get(i);
       if (value instanceof String[] texts && postgres) {
         statement.setArray(i + 1, statement.getConnection().createArrayOf("text", texts));
+      } else if (value instanceof SqlParameterValue typed) {
+        StatementCreatorUtils.setParameterValue(statement, i + 1, typed, typed.getValue());
       } else {
         statement.setObject(i + 1, value);
       }

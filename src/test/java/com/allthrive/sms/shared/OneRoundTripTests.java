@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.allthrive.sms.support.RequiresPostgres;
 import com.allthrive.sms.support.TestDatabases;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -74,6 +77,21 @@ class OneRoundTripTests {
           .isInstanceOf(DataAccessException.class);
     }
 
+    @Test
+    void writesRunInTheirPlaceAmongTheLookupsWithTypedNulls() {
+      var before = lookup("select name from fruit where name = any(?)", "fig");
+      var write =
+          OneRoundTrip.Lookup.write(
+              "insert into fruit values (?, ?)",
+              List.of("fig", new SqlParameterValue(Types.VARCHAR, null)));
+      var after = lookup("select name from fruit where colour is null and name = any(?)", "fig");
+
+      tx.executeWithoutResult(s -> roundTrip.run(List.of(before, write, after)));
+
+      assertThat(before.result().get()).isEmpty();
+      assertThat(after.result().get()).containsExactly("fig");
+    }
+
     static OneRoundTrip.Lookup<List<String>> lookup(String sql, String... keys) {
       List<String> rows = new ArrayList<>();
       return new OneRoundTrip.Lookup<>(
@@ -121,6 +139,45 @@ class OneRoundTripTests {
       assertThat(setting.result().get()).containsExactly("force_custom_plan");
       assertThat(inside.result().get()).containsExactly("auto");
       assertThat(colours.result().get()).containsExactly("green");
+    }
+
+    /**
+     * A transaction's {@code COMMIT} may ride with its last statement: it commits what came before
+     * only when every statement succeeded, and the transaction manager's own commit then finds
+     * nothing left to do.
+     */
+    @Test
+    void aCommitWithTheLastStatementCommitsOnlyWhenEveryStatementSucceeded() {
+      tx.executeWithoutResult(
+          s ->
+              roundTrip.run(
+                  List.of(
+                      OneRoundTrip.Lookup.write(
+                          "insert into tree values ('ficus', 'fig')", List.of()),
+                      OneRoundTrip.Lookup.write(
+                          "insert into fruit values ('fig', 'purple'); commit", List.of()))));
+
+      assertThat(jdbc.queryForList("select fruit from tree where name = 'ficus'", String.class))
+          .containsExactly("fig");
+      assertThat(jdbc.queryForList("select colour from fruit where name = 'fig'", String.class))
+          .containsExactly("purple");
+
+      assertThatThrownBy(
+              () ->
+                  tx.executeWithoutResult(
+                      s ->
+                          roundTrip.run(
+                              List.of(
+                                  OneRoundTrip.Lookup.write(
+                                      "insert into fruit values ('kiwi', 'green')", List.of()),
+                                  OneRoundTrip.Lookup.write(
+                                      "insert into fruit values ('apple', 'red'); commit",
+                                      List.of())))))
+          .isInstanceOf(DuplicateKeyException.class);
+
+      assertThat(jdbc.queryForList("select name from fruit where name = 'kiwi'", String.class))
+          .as("nothing of the failed transaction committed")
+          .isEmpty();
     }
   }
 }

@@ -50,6 +50,11 @@ class SpendCap implements MessageCosts {
     return ledger.tryTake(today(), estimatedCost, limitFor(type));
   }
 
+  @Override
+  public boolean caps() {
+    return settings.capped();
+  }
+
   /** An actual price corrects the spend of the day its message was queued. */
   @EventListener
   void on(SmsPriced priced) {

@@ -44,6 +44,12 @@ class Estimates {
    * Whether the day's spend takes {@code cost} for messages of {@code type} (always, when nothing
    * caps it).
    */
+  /** Whether {@link #admit} can refuse: a day's spend cap is set. */
+  boolean capsSpend() {
+    MessageCosts contributed = costs.getIfAvailable();
+    return contributed != null && contributed.caps();
+  }
+
   boolean admit(MessageType type, BigDecimal cost) {
     MessageCosts contributed = costs.getIfAvailable();
     return contributed == null || contributed.tryTake(type, cost);

@@ -129,6 +129,31 @@ class JdbcSmsOutbox implements SmsOutbox {
     return queued;
   }
 
+  @Override
+  public OneRoundTrip.Lookup<List<Long>> reserveIds(int count) {
+    if (!postgres || count == 0 || estimates.capsSpend()) {
+      return OneRoundTrip.Lookup.answered(List.of());
+    }
+    return pages.reserveIds(count);
+  }
+
+  @Override
+  public Enqueued enqueueAll(List<OutgoingSms> messages, boolean hold, List<Long> ids) {
+    if (messages.isEmpty() || ids.size() < messages.size()) {
+      return new Enqueued(enqueueAll(messages, hold), OneRoundTrip.Lookup.answered(null));
+    }
+    Instant now = clock.instant();
+    List<OutboxRows.Prepared> prepared =
+        messages.stream().map(m -> rows.prepare(m, now, !hold)).toList();
+    List<Queued> queued = new ArrayList<>(prepared.size());
+    for (int i = 0; i < prepared.size(); i++) {
+      sendAfterCommit(prepared.get(i), ids.get(i));
+      queued.add(new Queued(ids.get(i), true));
+    }
+    var write = pages.writeWithTasks(prepared, ids, hold ? rows.heldUntil(now) : now);
+    return new Enqueued(queued, write);
+  }
+
   private void sendAfterCommit(OutboxRows.Prepared p, long id) {
     if (p.immediately()) {
       immediate.afterCommit(p.pending(id), p.sms().body(), p.sms().priority());

@@ -84,6 +84,15 @@ class OutboxPages {
           .map(p -> " when '" + p.code() + "' then " + p.weight())
           .collect(Collectors.joining("", "case priority", " end"));
 
+  /** The dispatch tasks of the rows of {@code m}, due not before the hold. */
+  private static final String TASKS =
+      "insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version,"
+          + " priority) select task.name, cast(id as varchar), greatest(next_attempt_at,"
+          + " task.held), false, 1, "
+          + WEIGHT
+          + " from m, (select cast(? as text) as name,"
+          + " cast(? as timestamp with time zone) as held) task";
+
   private final JdbcClient jdbc;
   private final boolean postgres;
 
@@ -102,34 +111,75 @@ class OutboxPages {
     for (int from = 0; from < prepared.size(); from += CHUNK) {
       List<OutboxRows.Prepared> chunk =
           prepared.subList(from, Math.min(prepared.size(), from + CHUNK));
-      List<Object> params = new ArrayList<>(chunk.size() * COLUMNS.size() + 1);
-      for (OutboxRows.Prepared p : chunk) {
-        for (Column c : COLUMNS) {
-          Object value = p.row().get(c.param());
-          params.add(value == null ? new SqlParameterValue(c.type(), null) : value);
-        }
-      }
-      params.add(DispatchTasks.DISPATCH.getTaskName());
-      params.add(utc(heldUntil));
       Map<String, Long> written = new HashMap<>();
       jdbc.sql(
-              "with m as (insert into sms_message ("
-                  + COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "))
-                  + ") values "
-                  + String.join(", ", Collections.nCopies(chunk.size(), ROW))
+              "with m as ("
+                  + insert(chunk.size(), false)
                   + " on conflict do nothing returning id, idempotency_key, next_attempt_at,"
-                  + " priority), t as (insert into scheduled_tasks (task_name, task_instance,"
-                  + " execution_time, picked, version, priority) select task.name,"
-                  + " cast(id as varchar), greatest(next_attempt_at, task.held), false, 1, "
-                  + WEIGHT
-                  + " from m, (select cast(? as text) as name,"
-                  + " cast(? as timestamp with time zone) as held) task)"
-                  + " select id, idempotency_key from m")
-          .params(params)
+                  + " priority), t as ("
+                  + TASKS
+                  + ") select id, idempotency_key from m")
+          .params(params(chunk, null, heldUntil))
           .query((RowCallbackHandler) rs -> written.put(rs.getString(2), rs.getLong(1)));
       chunk.forEach(p -> ids.add(Optional.ofNullable(written.get(p.sms().idempotencyKey()))));
     }
     return ids;
+  }
+
+  /** PostgreSQL: {@code count} ids for {@link #writeWithTasks}, from the table's sequence. */
+  OneRoundTrip.Lookup<List<Long>> reserveIds(int count) {
+    List<Long> ids = new ArrayList<>(count);
+    return new OneRoundTrip.Lookup<>(
+        "select nextval('sms_message_id_seq') from generate_series(1, ?)",
+        List.of(count),
+        rs -> ids.add(rs.getLong(1)),
+        () -> ids);
+  }
+
+  /**
+   * PostgreSQL: {@link #insertWithTasks} with the rows' ids given ({@link #reserveIds}), as
+   * statements for the caller to run; a key taken before fails them.
+   */
+  OneRoundTrip.Lookup<Void> writeWithTasks(
+      List<OutboxRows.Prepared> prepared, List<Long> ids, Instant heldUntil) {
+    List<String> statements = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    for (int from = 0; from < prepared.size(); from += CHUNK) {
+      int to = Math.min(prepared.size(), from + CHUNK);
+      statements.add(
+          "with m as ("
+              + insert(to - from, true)
+              + " returning id, next_attempt_at, priority) "
+              + TASKS);
+      params.addAll(params(prepared.subList(from, to), ids.subList(from, to), heldUntil));
+    }
+    return OneRoundTrip.Lookup.write(String.join("; ", statements), params);
+  }
+
+  private static String insert(int rows, boolean withIds) {
+    return "insert into sms_message ("
+        + (withIds ? "id, " : "")
+        + COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "))
+        + ") values "
+        + String.join(", ", Collections.nCopies(rows, withIds ? "(?, " + ROW.substring(1) : ROW));
+  }
+
+  /** The rows' values (after each row's id, when given), then the tasks' name and hold. */
+  private static List<Object> params(
+      List<OutboxRows.Prepared> chunk, List<Long> ids, Instant heldUntil) {
+    List<Object> params = new ArrayList<>(chunk.size() * (COLUMNS.size() + 1) + 2);
+    for (int i = 0; i < chunk.size(); i++) {
+      if (ids != null) {
+        params.add(ids.get(i));
+      }
+      for (Column c : COLUMNS) {
+        Object value = chunk.get(i).row().get(c.param());
+        params.add(value == null ? new SqlParameterValue(c.type(), null) : value);
+      }
+    }
+    params.add(DispatchTasks.DISPATCH.getTaskName());
+    params.add(utc(heldUntil));
+    return params;
   }
 
   /**

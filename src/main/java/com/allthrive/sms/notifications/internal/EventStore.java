@@ -3,6 +3,7 @@ package com.allthrive.sms.notifications.internal;
 import static com.allthrive.sms.shared.Timestamps.utc;
 
 import com.allthrive.sms.shared.Databases;
+import com.allthrive.sms.shared.OneRoundTrip;
 import com.allthrive.sms.shared.SqlRows;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,10 +28,12 @@ class EventStore {
   record Claim(String id, String key, String hash, String type) {}
 
   private final JdbcClient jdbc;
+  private final OneRoundTrip roundTrip;
   private final boolean postgres;
 
-  EventStore(JdbcClient jdbc, DataSource dataSource) {
+  EventStore(JdbcClient jdbc, OneRoundTrip roundTrip, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.roundTrip = roundTrip;
     this.postgres = Databases.isPostgres(dataSource);
   }
 
@@ -60,18 +64,23 @@ class EventStore {
   /**
    * Claims the keys with their answers (by claim id), in key order so that two transactions wait on
    * each other's keys in one order, after {@code decisions} (in the same statement on PostgreSQL):
-   * the number claimed, fewer when a key was claimed before (a concurrent claim waits on the row).
+   * whether every key was claimed, false when one was claimed before (a concurrent claim waits on
+   * the row). On PostgreSQL this is the caller's transaction's last statement, and its {@code
+   * COMMIT} rides with it in the same round trip: a key claimed before fails the statement, so
+   * nothing commits, and the caller rolls back. The caller must not run anything after it.
    */
-  int claimAnswered(
+  boolean claimAnswered(
       List<Claim> claims,
       Map<String, String> responses,
       Optional<DecisionLog.Insert> decisions,
-      Instant at) {
+      Instant at,
+      List<OneRoundTrip.Lookup<?>> before) {
     List<Claim> sorted = claims.stream().sorted(Comparator.comparing(Claim::key)).toList();
     String insert =
         "insert into platform_event (id, idempotency_key, body_hash, event_type, created_at,"
             + " response) values ";
     if (!postgres) {
+      roundTrip.run(before);
       decisions.ifPresent(d -> jdbc.sql(d.sql()).params(d.args()).update());
       int claimed = 0;
       for (Claim c : sorted) {
@@ -80,14 +89,21 @@ class EventStore {
                 .params(row(c, at, responses))
                 .update();
       }
-      return claimed;
+      return claimed == claims.size();
     }
     List<Object> args = new ArrayList<>(decisions.map(d -> d.args()).orElse(List.of()));
     sorted.forEach(c -> args.addAll(row(c, at, responses)));
-    String before = decisions.map(d -> "with decided as (" + d.sql() + ") ").orElse("");
-    return jdbc.sql(before + insert + SqlRows.values(sorted.size(), 6) + " on conflict do nothing")
-        .params(args)
-        .update();
+    String with = decisions.map(d -> "with decided as (" + d.sql() + ") ").orElse("");
+    List<OneRoundTrip.Lookup<?>> statements = new ArrayList<>(before);
+    statements.add(
+        OneRoundTrip.Lookup.write(
+            with + insert + SqlRows.values(sorted.size(), 6) + "; commit", args));
+    try {
+      roundTrip.run(statements);
+      return true;
+    } catch (DuplicateKeyException taken) {
+      return false;
+    }
   }
 
   private static List<Object> row(Claim c, Instant at, Map<String, String> responses) {

@@ -1,6 +1,7 @@
 package com.allthrive.sms.notifications.internal;
 
 import com.allthrive.sms.notifications.internal.IntakeBatches.Submission;
+import com.allthrive.sms.shared.OneRoundTrip;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The work of one intake transaction ({@link IntakeBatches}): claim the events' keys, decide all
  * their recipients ({@link PageDecider}) and store their answers. Runs in the caller's transaction.
  * Claimed last, the keys and their answers go in one statement with the decisions (on PostgreSQL),
- * the transaction's last round trip before its commit.
+ * the transaction's last, with its {@code COMMIT} in the same round trip.
  */
 @Component
 class IntakeTransaction {
@@ -49,6 +50,7 @@ class IntakeTransaction {
   private final DecisionLog log;
   private final Recipients recipients;
   private final JsonMapper json;
+  private final OneRoundTrip roundTrip;
   private final Clock clock;
 
   IntakeTransaction(
@@ -57,12 +59,14 @@ class IntakeTransaction {
       DecisionLog log,
       Recipients recipients,
       JsonMapper json,
+      OneRoundTrip roundTrip,
       Clock clock) {
     this.store = store;
     this.decider = decider;
     this.log = log;
     this.recipients = recipients;
     this.json = json;
+    this.roundTrip = roundTrip;
     this.clock = clock;
   }
 
@@ -94,11 +98,13 @@ class IntakeTransaction {
         ranges.put(s, new int[] {from, items.size()});
       }
     }
-    List<DecisionLog.Entry> unrecorded =
-        claiming == Claiming.LAST ? decider.decideUnrecorded(items, false) : List.of();
+    PageDecider.Page unrecorded =
+        claiming == Claiming.LAST
+            ? decider.decideUnrecorded(items, false)
+            : new PageDecider.Page(List.of(), List.of());
     List<Decision> decisions =
         switch (claiming) {
-          case LAST -> unrecorded.stream().map(DecisionLog.Entry::decision).toList();
+          case LAST -> unrecorded.entries().stream().map(DecisionLog.Entry::decision).toList();
           case FIRST -> decider.decide(items, false);
           case ONE_BY_ONE -> decider.decideOneByOne(items);
         };
@@ -122,17 +128,24 @@ class IntakeTransaction {
     return answers;
   }
 
-  /** The decisions, then the keys with their answers: one statement when they fit in one. */
+  /**
+   * The messages' writes, the decisions, then the keys with their answers: one round trip when the
+   * decisions fit in one statement.
+   */
   private void claimLast(
       List<EventStore.Claim> claims,
       Map<String, String> answers,
-      List<DecisionLog.Entry> decisions,
+      PageDecider.Page page,
       Instant at) {
+    List<DecisionLog.Entry> decisions = page.entries();
     var together = log.insertAll(decisions);
+    List<OneRoundTrip.Lookup<?>> writes = page.writes();
     if (together.isEmpty()) {
+      roundTrip.run(writes);
+      writes = List.of();
       log.recordAll(decisions);
     }
-    if (store.claimAnswered(claims, answers, together, at) < claims.size()) {
+    if (!store.claimAnswered(claims, answers, together, at, writes)) {
       throw new KeysTaken();
     }
     together.ifPresent(insert -> log.recorded(decisions));

@@ -31,6 +31,12 @@ class PageDecider {
   /** A planned decision of an event. */
   record Item(String eventId, Planned planned) {}
 
+  /**
+   * The decisions of {@link #decideUnrecorded}, and the statements that still write their messages,
+   * for the caller to run before it commits.
+   */
+  record Page(List<DecisionLog.Entry> entries, List<OneRoundTrip.Lookup<?>> writes) {}
+
   private final NotificationPolicy policy;
   private final Notifier notifier;
   private final SmsOutbox outbox;
@@ -61,14 +67,26 @@ class PageDecider {
    * SmsOutbox#releaseHeld} (a reminder's run) instead of going out right after the commit.
    */
   List<Decision> decide(List<Item> items, boolean hold) {
-    List<DecisionLog.Entry> entries = decideUnrecorded(items, hold);
-    decisions.recordAll(entries);
-    return entries.stream().map(DecisionLog.Entry::decision).toList();
+    Page page = decideUnrecorded(items, hold);
+    List<OneRoundTrip.Lookup<?>> writes = new ArrayList<>(page.writes());
+    var insert = decisions.insertAll(page.entries());
+    insert.ifPresent(i -> writes.add(OneRoundTrip.Lookup.write(i.sql(), i.args())));
+    roundTrip.run(writes);
+    if (insert.isPresent()) {
+      decisions.recorded(page.entries());
+    } else {
+      decisions.recordAll(page.entries());
+    }
+    return page.entries().stream().map(DecisionLog.Entry::decision).toList();
   }
 
-  /** As {@link #decide}, the decisions left for the caller to record ({@link DecisionLog}). */
-  List<DecisionLog.Entry> decideUnrecorded(List<Item> items, boolean hold) {
+  /**
+   * As {@link #decide}, the decisions left for the caller to record ({@link DecisionLog}), with the
+   * writes of the last round's messages: the caller runs them, with its own last writes.
+   */
+  Page decideUnrecorded(List<Item> items, boolean hold) {
     DecisionLog.Entry[] entries = new DecisionLog.Entry[items.size()];
+    List<OneRoundTrip.Lookup<?>> writes = new ArrayList<>();
     List<Integer> left = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       Planned p = items.get(i).planned();
@@ -85,10 +103,10 @@ class PageDecider {
       for (int i : left) {
         (keys.add(items.get(i).planned().key()) ? round : later).add(i);
       }
-      decideRound(items, round, entries, hold);
+      decideRound(items, round, entries, hold, writes);
       left = later;
     }
-    return List.of(entries);
+    return new Page(List.of(entries), writes);
   }
 
   /** As {@link #decide}, one recipient at a time: each refused or taken on its own. */
@@ -104,16 +122,29 @@ class PageDecider {
     return out;
   }
 
+  /**
+   * One round: {@code writes}, those of the round before (its messages, which this round's
+   * duplicate check must find), go first in this round's round trip of lookups; this round's take
+   * their place.
+   */
   private void decideRound(
-      List<Item> items, List<Integer> round, DecisionLog.Entry[] entries, boolean hold) {
+      List<Item> items,
+      List<Integer> round,
+      DecisionLog.Entry[] entries,
+      boolean hold,
+      List<OneRoundTrip.Lookup<?>> writes) {
     Instant now = clock.instant();
     var duplicates =
         outbox.existing(round.stream().map(i -> items.get(i).planned().key()).toList());
     ReadAhead read =
         policy.readAhead(round.stream().map(i -> items.get(i).planned().candidate()).toList(), now);
-    List<OneRoundTrip.Lookup<?>> lookups = new ArrayList<>(read.lookups());
-    lookups.add(0, duplicates);
+    var ids = outbox.reserveIds(round.size());
+    List<OneRoundTrip.Lookup<?>> lookups = new ArrayList<>(writes);
+    lookups.add(duplicates);
+    lookups.addAll(read.lookups());
+    lookups.add(ids);
     roundTrip.run(lookups);
+    writes.clear();
     Map<String, Long> earlier = duplicates.result().get();
     List<Integer> open = new ArrayList<>();
     for (int i : round) {
@@ -145,7 +176,9 @@ class PageDecider {
       sending.add(i);
       deferred.add(sendAt != null);
     }
-    List<SmsOutbox.Queued> queued = outbox.enqueueAll(messages, hold);
+    var enqueued = outbox.enqueueAll(messages, hold, ids.result().get());
+    writes.add(enqueued.write());
+    List<SmsOutbox.Queued> queued = enqueued.queued();
     for (int k = 0; k < sending.size(); k++) {
       int i = sending.get(k);
       entries[i] =
