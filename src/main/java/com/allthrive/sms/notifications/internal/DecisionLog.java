@@ -4,6 +4,7 @@ import static com.allthrive.sms.shared.Timestamps.utc;
 
 import com.allthrive.sms.delivery.SmsOutbox;
 import com.allthrive.sms.notifications.Outcome;
+import com.allthrive.sms.shared.OneRoundTrip;
 import com.allthrive.sms.shared.SqlRows;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -75,34 +75,25 @@ class DecisionLog {
     }
   }
 
-  /** An insert of decisions, to run as a statement or as part of one. */
-  record Insert(String sql, List<Object> args) {}
-
-  /** {@link #record} for a page of decisions, of one event or several: one statement per chunk. */
-  void recordAll(List<Entry> entries) {
-    for (int from = 0; from < entries.size(); from += CHUNK) {
-      Insert insert = insert(entries.subList(from, Math.min(entries.size(), from + CHUNK)));
-      jdbc.sql(insert.sql()).params(insert.args()).update();
-    }
-    recorded(entries);
-  }
-
   /**
-   * The insert of a page of decisions as one statement, for a caller that runs it with its own
-   * (then {@link #recorded}); empty when the page is too large for one.
+   * The inserts of a page of decisions, of one event or several (one statement per chunk), for a
+   * caller that runs them with its own writes in one round trip ({@link OneRoundTrip}), then counts
+   * them ({@link #recorded}).
    */
-  Optional<Insert> insertAll(List<Entry> entries) {
-    return entries.isEmpty() || entries.size() > CHUNK
-        ? Optional.empty()
-        : Optional.of(insert(entries));
+  List<OneRoundTrip.Lookup<?>> writes(List<Entry> entries) {
+    List<OneRoundTrip.Lookup<?>> writes = new ArrayList<>();
+    for (int from = 0; from < entries.size(); from += CHUNK) {
+      writes.add(insert(entries.subList(from, Math.min(entries.size(), from + CHUNK))));
+    }
+    return writes;
   }
 
-  /** Counts decisions the caller wrote with {@link #insertAll}. */
+  /** Counts decisions the caller wrote with {@link #writes}. */
   void recorded(List<Entry> entries) {
     entries.forEach(e -> count(e.candidate().type().code(), e.outcome(), e.reason()));
   }
 
-  private Insert insert(List<Entry> chunk) {
+  private OneRoundTrip.Lookup<Void> insert(List<Entry> chunk) {
     Instant now = clock.instant();
     List<Object> args = new ArrayList<>(chunk.size() * 8);
     for (Entry e : chunk) {
@@ -116,7 +107,7 @@ class DecisionLog {
       args.add(e.messageId() == null ? new SqlParameterValue(Types.BIGINT, null) : e.messageId());
       args.add(utc(now));
     }
-    return new Insert(
+    return OneRoundTrip.Lookup.write(
         "insert into notification_decision (event_id, user_id, to_phone, message_type,"
             + " outcome, reason, message_id, created_at) values "
             + SqlRows.values(chunk.size(), 8),

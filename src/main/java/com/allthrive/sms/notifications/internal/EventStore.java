@@ -63,16 +63,15 @@ class EventStore {
 
   /**
    * Claims the keys with their answers (by claim id), in key order so that two transactions wait on
-   * each other's keys in one order, after {@code decisions} (in the same statement on PostgreSQL):
-   * whether every key was claimed, false when one was claimed before (a concurrent claim waits on
-   * the row). On PostgreSQL this is the caller's transaction's last statement, and its {@code
-   * COMMIT} rides with it in the same round trip: a key claimed before fails the statement, so
-   * nothing commits, and the caller rolls back. The caller must not run anything after it.
+   * each other's keys in one order, after the statements {@code before} (in the same round trip on
+   * PostgreSQL): whether every key was claimed, false when one was claimed before (a concurrent
+   * claim waits on the row). On PostgreSQL this is the caller's transaction's last round trip, and
+   * its {@code COMMIT} rides with it: a key claimed before fails the statement, so nothing commits,
+   * and the caller rolls back. The caller must not run anything after it.
    */
   boolean claimAnswered(
       List<Claim> claims,
       Map<String, String> responses,
-      Optional<DecisionLog.Insert> decisions,
       Instant at,
       List<OneRoundTrip.Lookup<?>> before) {
     List<Claim> sorted = claims.stream().sorted(Comparator.comparing(Claim::key)).toList();
@@ -81,7 +80,6 @@ class EventStore {
             + " response) values ";
     if (!postgres) {
       roundTrip.run(before);
-      decisions.ifPresent(d -> jdbc.sql(d.sql()).params(d.args()).update());
       int claimed = 0;
       for (Claim c : sorted) {
         claimed +=
@@ -91,13 +89,11 @@ class EventStore {
       }
       return claimed == claims.size();
     }
-    List<Object> args = new ArrayList<>(decisions.map(d -> d.args()).orElse(List.of()));
+    List<Object> args = new ArrayList<>();
     sorted.forEach(c -> args.addAll(row(c, at, responses)));
-    String with = decisions.map(d -> "with decided as (" + d.sql() + ") ").orElse("");
     List<OneRoundTrip.Lookup<?>> statements = new ArrayList<>(before);
     statements.add(
-        OneRoundTrip.Lookup.write(
-            with + insert + SqlRows.values(sorted.size(), 6) + "; commit", args));
+        OneRoundTrip.Lookup.write(insert + SqlRows.values(sorted.size(), 6) + "; commit", args));
     try {
       roundTrip.run(statements);
       return true;

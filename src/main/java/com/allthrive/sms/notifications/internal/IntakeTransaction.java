@@ -1,7 +1,6 @@
 package com.allthrive.sms.notifications.internal;
 
 import com.allthrive.sms.notifications.internal.IntakeBatches.Submission;
-import com.allthrive.sms.shared.OneRoundTrip;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The work of one intake transaction ({@link IntakeBatches}): claim the events' keys, decide all
  * their recipients ({@link PageDecider}) and store their answers. Runs in the caller's transaction.
- * Claimed last, the keys and their answers go in one statement with the decisions (on PostgreSQL),
- * the transaction's last, with its {@code COMMIT} in the same round trip.
+ * Claimed last, the keys and their answers go in one round trip with the messages and the decisions
+ * (on PostgreSQL), the transaction's last, with its {@code COMMIT}.
  */
 @Component
 class IntakeTransaction {
@@ -50,7 +49,6 @@ class IntakeTransaction {
   private final DecisionLog log;
   private final Recipients recipients;
   private final JsonMapper json;
-  private final OneRoundTrip roundTrip;
   private final Clock clock;
 
   IntakeTransaction(
@@ -59,14 +57,12 @@ class IntakeTransaction {
       DecisionLog log,
       Recipients recipients,
       JsonMapper json,
-      OneRoundTrip roundTrip,
       Clock clock) {
     this.store = store;
     this.decider = decider;
     this.log = log;
     this.recipients = recipients;
     this.json = json;
-    this.roundTrip = roundTrip;
     this.clock = clock;
   }
 
@@ -128,26 +124,15 @@ class IntakeTransaction {
     return answers;
   }
 
-  /**
-   * The messages' writes, the decisions, then the keys with their answers: one round trip when the
-   * decisions fit in one statement.
-   */
+  /** The messages and the decisions, then the keys with their answers: one round trip. */
   private void claimLast(
       List<EventStore.Claim> claims,
       Map<String, String> answers,
       PageDecider.Page page,
       Instant at) {
-    List<DecisionLog.Entry> decisions = page.entries();
-    var together = log.insertAll(decisions);
-    List<OneRoundTrip.Lookup<?>> writes = page.writes();
-    if (together.isEmpty()) {
-      roundTrip.run(writes);
-      writes = List.of();
-      log.recordAll(decisions);
-    }
-    if (!store.claimAnswered(claims, answers, together, at, writes)) {
+    if (!store.claimAnswered(claims, answers, at, page.writes())) {
       throw new KeysTaken();
     }
-    together.ifPresent(insert -> log.recorded(decisions));
+    log.recorded(page.entries());
   }
 }

@@ -32,8 +32,9 @@ class PageDecider {
   record Item(String eventId, Planned planned) {}
 
   /**
-   * The decisions of {@link #decideUnrecorded}, and the statements that still write their messages,
-   * for the caller to run before it commits.
+   * The decisions of {@link #decideUnrecorded}, and the statements that still write the last
+   * round's messages and all the decisions, for the caller to run before it commits (then {@link
+   * DecisionLog#recorded}).
    */
   record Page(List<DecisionLog.Entry> entries, List<OneRoundTrip.Lookup<?>> writes) {}
 
@@ -68,21 +69,14 @@ class PageDecider {
    */
   List<Decision> decide(List<Item> items, boolean hold) {
     Page page = decideUnrecorded(items, hold);
-    List<OneRoundTrip.Lookup<?>> writes = new ArrayList<>(page.writes());
-    var insert = decisions.insertAll(page.entries());
-    insert.ifPresent(i -> writes.add(OneRoundTrip.Lookup.write(i.sql(), i.args())));
-    roundTrip.run(writes);
-    if (insert.isPresent()) {
-      decisions.recorded(page.entries());
-    } else {
-      decisions.recordAll(page.entries());
-    }
+    roundTrip.run(page.writes());
+    decisions.recorded(page.entries());
     return page.entries().stream().map(DecisionLog.Entry::decision).toList();
   }
 
   /**
-   * As {@link #decide}, the decisions left for the caller to record ({@link DecisionLog}), with the
-   * writes of the last round's messages: the caller runs them, with its own last writes.
+   * As {@link #decide}, the decisions left for the caller to write, with the last round's messages:
+   * the caller runs {@link Page#writes} with its own last writes.
    */
   Page decideUnrecorded(List<Item> items, boolean hold) {
     DecisionLog.Entry[] entries = new DecisionLog.Entry[items.size()];
@@ -106,7 +100,9 @@ class PageDecider {
       decideRound(items, round, entries, hold, writes);
       left = later;
     }
-    return new Page(List.of(entries), writes);
+    List<DecisionLog.Entry> decided = List.of(entries);
+    writes.addAll(decisions.writes(decided));
+    return new Page(decided, writes);
   }
 
   /** As {@link #decide}, one recipient at a time: each refused or taken on its own. */
