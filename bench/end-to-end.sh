@@ -27,7 +27,8 @@
 # BENCH_E2E_PORT (18340), BENCH_FAKE_PORT (18341), BENCH_SERVICE_ENV (extra VAR=value for the
 # service), BENCH_JAVA_OPTS ("-Xms1g -Xmx1g -XX:+UseParallelGC", the heap and collector of the README's
 # production setup; set it empty for the JVM's defaults), BENCH_BUILD=1 (rebuild the jar), BENCH_PG (own: a PostgreSQL server
-# of the run's own with the production settings, bench/own-postgres.sh; shared: PGHOST/PGPORT/PGUSER,
+# of the run's own with the production settings and BENCH_PG_WAL_GB of WAL segments made ahead,
+# bench/own-postgres.sh; shared: PGHOST/PGPORT/PGUSER,
 # localhost:5432, postgres, trust auth).
 # Inside the service it also prints the intake's p50/p99 split into the wait for a transaction and
 # the transaction (metric histograms; BENCH_SPLIT=0 leaves them out).
@@ -52,6 +53,8 @@ if [[ $MODE == soak ]]; then
   MINUTES=${2:-10}
   PHASES="warmup:$WARMUP"
   for m in $(seq 1 "$MINUTES"); do PHASES+=",$(printf 'minute%02d' "$m"):60"; done
+  # about half a GB of WAL a minute at 2,000 texts a second: segments made ahead for the whole soak
+  BENCH_PG_WAL_GB=${BENCH_PG_WAL_GB:-$((2 + (MINUTES + 1) / 2))}
 else
   PHASES="warmup:$WARMUP,steady:${2:-120}"
 fi

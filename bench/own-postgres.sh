@@ -5,8 +5,14 @@
 # max_wal_size 8 GB, checkpoint_timeout 15 min, wal_compression lz4, synchronous_commit on (a 202
 # still means committed). A server left at PostgreSQL's defaults starts a checkpoint every two
 # minutes at 1,000 texts a second, and its full-page writes stall every request for seconds: the
-# run would measure that server's configuration, not the service. BENCH_PG=shared runs on
-# PGHOST/PGPORT as they are. BENCH_PG_PORT (55432) is the own server's port.
+# run would measure that server's configuration, not the service. A server that has run for a
+# while also has its WAL segments: each checkpoint renames the old ones for reuse (min_wal_size 2 GB
+# keeps at least that many). A new cluster has none, so every 16 MB segment of the run would be
+# created and zero-filled on the spot, about every two seconds at 1,750 texts a second, and each
+# commit waiting behind that fill stalls the intake for tens of milliseconds (bench/README.md,
+# fifteenth round); so the server writes BENCH_PG_WAL_GB (2) of segments and checkpoints before the
+# run, as a server in service has them. BENCH_PG=shared runs on PGHOST/PGPORT as they are.
+# BENCH_PG_PORT (55432) is the own server's port.
 
 own_postgres_start() {
   [[ "${BENCH_PG:-own}" == own ]] || return 0
@@ -33,6 +39,7 @@ unix_socket_directories = '$OWN_PG_DIR'
 max_connections = 200
 shared_buffers = 1GB
 max_wal_size = 8GB
+min_wal_size = 2GB
 checkpoint_timeout = 15min
 wal_compression = lz4
 synchronous_commit = on
@@ -41,6 +48,11 @@ EOF
   [[ "${BENCH_STATEMENTS:-0}" == 1 ]] && echo "shared_preload_libraries = 'pg_stat_statements'" >>"$OWN_PG_DIR/data/postgresql.conf"
   "${OWN_PG_AS[@]}" "$bin/pg_ctl" -D "$OWN_PG_DIR/data" -l "$OWN_PG_DIR/server.log" -w start >/dev/null \
     || { tail -20 "$OWN_PG_DIR/server.log" >&2; exit 1; }
+  # a switch needs a record since the last one; the checkpoint then keeps the segments for reuse
+  psql -X -q -h "$PGHOST" -p "$PGPORT" -U postgres -d postgres -c "do \$\$ begin
+      for i in 1..$((${BENCH_PG_WAL_GB:-2} * 64)) loop
+        perform pg_logical_emit_message(false, 'bench', 'segment'); perform pg_switch_wal();
+      end loop; end \$\$" -c checkpoint -c "select pg_stat_reset_shared('wal')" >/dev/null
 }
 
 own_postgres_stop() {
