@@ -141,10 +141,12 @@ drain() {
     "(other outcomes: $("${PSQL[@]}" -d "$DB" -c "select coalesce(string_agg(status || ' ' || n, ', '), 'none') from (select status, count(*) n from sms_message where status <> 'sent' group by status) s");" \
     "sent again after an unanswered call (attempts > 1): $("${PSQL[@]}" -d "$DB" -c "select count(*) from sms_message where attempts > 1"))"
   # the own server serves this run alone, and its WAL counters start after the segments were made
-  [[ -n "${OWN_PG_DIR:-}" ]] && "${PSQL[@]}" -d "$DB" -c "select round(wal_bytes / 1048576.0),
-      round(wal_bytes / 1024.0 / greatest(1, (select count(*) from sms_message)), 2),
-      round(wal_fpi / greatest(1, (select count(*) from sms_message))::numeric, 2) from pg_stat_wal" |
-    awk -F'|' '{ printf "WAL written by the whole run: %s MB, %s KB a message, %s full-page images a message\n", $1, $2, $3 }'
+  if [[ -n "${OWN_PG_DIR:-}" ]]; then
+    "${PSQL[@]}" -d "$DB" -c "select round(wal_bytes / 1048576.0),
+        round(wal_bytes / 1024.0 / greatest(1, (select count(*) from sms_message)), 2),
+        round(wal_fpi / greatest(1, (select count(*) from sms_message))::numeric, 2) from pg_stat_wal" |
+      awk -F'|' '{ printf "WAL written by the whole run: %s MB, %s KB a message, %s full-page images a message\n", $1, $2, $3 }'
+  fi
 }
 
 gatling_bare() { # seconds label

@@ -28,6 +28,7 @@
 # service), BENCH_JAVA_OPTS ("-Xms1g -Xmx1g -XX:+UseParallelGC", the heap and collector of the README's
 # production setup; set it empty for the JVM's defaults), BENCH_BUILD=1 (rebuild the jar), BENCH_PG (own: a PostgreSQL server
 # of the run's own with the production settings and BENCH_PG_WAL_GB of WAL segments made ahead,
+# BENCH_PG_SETTINGS more postgresql.conf lines for an experiment, its log in postgres.log,
 # bench/own-postgres.sh; shared: PGHOST/PGPORT/PGUSER,
 # localhost:5432, postgres, trust auth).
 # Inside the service it also prints the intake's p50/p99 split into the wait for a transaction and

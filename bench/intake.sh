@@ -31,7 +31,8 @@
 # production setup),
 # BENCH_USERS (20000), BENCH_WARMUP_SECONDS (10), BENCH_BARE_CLIENTS,
 # BENCH_BUILD=1 (rebuild the jar), BENCH_PG (own: a PostgreSQL server of the run's own with the
-# production settings, bench/own-postgres.sh; shared: PGHOST/PGPORT/PGUSER). Needs psql, curl, a JDK; the Gatling
+# production settings, BENCH_PG_WAL_GB and BENCH_PG_SETTINGS as there, bench/own-postgres.sh;
+# shared: PGHOST/PGPORT/PGUSER). Needs psql, curl, a JDK; the Gatling
 # load generator is fetched by Maven (bench/gatling/pom.xml) on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."

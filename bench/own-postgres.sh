@@ -47,7 +47,9 @@ log_autovacuum_min_duration = 0
 log_checkpoints = on
 EOF
   # BENCH_PG_SETTINGS: more lines for postgresql.conf, for an experiment ("autovacuum = off\n...")
-  [[ -n "${BENCH_PG_SETTINGS:-}" ]] && printf '%b\n' "$BENCH_PG_SETTINGS" >>"$OWN_PG_DIR/data/postgresql.conf"
+  if [[ -n "${BENCH_PG_SETTINGS:-}" ]]; then
+    printf '%b\n' "$BENCH_PG_SETTINGS" >>"$OWN_PG_DIR/data/postgresql.conf"
+  fi
   # BENCH_STATEMENTS=1 counts statements with pg_stat_statements
   [[ "${BENCH_STATEMENTS:-0}" == 1 ]] && echo "shared_preload_libraries = 'pg_stat_statements'" >>"$OWN_PG_DIR/data/postgresql.conf"
   "${OWN_PG_AS[@]}" "$bin/pg_ctl" -D "$OWN_PG_DIR/data" -l "$OWN_PG_DIR/server.log" -w start >/dev/null \
@@ -63,7 +65,7 @@ own_postgres_stop() {
   [[ -n "${OWN_PG_DIR:-}" ]] || return 0
   "${OWN_PG_AS[@]}" "$OWN_PG_BIN/pg_ctl" -D "$OWN_PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
   # its log (checkpoints, autovacuum) stays with the run's other logs
-  [[ -n "${OUT:-}" && -d "${OUT:-}" ]] && cp "$OWN_PG_DIR/server.log" "$OUT/postgres.log"
+  if [[ -n "${OUT:-}" && -d "${OUT:-}" ]]; then cp "$OWN_PG_DIR/server.log" "$OUT/postgres.log"; fi
   rm -rf "$OWN_PG_DIR"
   OWN_PG_DIR=""
 }

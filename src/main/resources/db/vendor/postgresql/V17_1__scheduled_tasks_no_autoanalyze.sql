@@ -2,6 +2,6 @@
 -- of a second, so it holds a few hundred rows whatever the rate, and autovacuum's analyze thresholds
 -- (50 rows + 10 %) made PostgreSQL analyze it at each of its visits, every minute. Each analysis of
 -- a queue caught at one instant tells the planner nothing new (every query on it goes by an index)
--- and invalidates the plans every connection has cached for it, which then plan again at once.
+-- and invalidates the plans every connection has cached for it, to be made again on their next use.
 -- Vacuum still runs as before; only the analysis is left out.
 alter table scheduled_tasks set (autovacuum_analyze_threshold = 2000000000);

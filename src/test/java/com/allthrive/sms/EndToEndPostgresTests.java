@@ -30,11 +30,7 @@ class EndToEndPostgresTests extends EndToEndTests {
   }
 
   private String options(String table) {
-    return jdbc.sql(
-            "select coalesce(array_to_string(reloptions, ','), '') from pg_class"
-                + " where oid = to_regclass(:table)")
-        .param("table", table)
-        .query(String.class)
-        .single();
+    String sql = "select coalesce(array_to_string(reloptions, ','), '') from pg_class where oid = ";
+    return jdbc.sql(sql + "to_regclass(:table)").param("table", table).query(String.class).single();
   }
 }
