@@ -7,17 +7,19 @@
 # BENCH_USERS verified users, and drives it with Gatling's open model: `rate` new requests per
 # second for `seconds`, whatever the answers, so slow answers do not slow the load down (no
 # coordinated omission). Three phases, each after a warm-up that rises from a tenth of the rate to
-# the rate (the service compiles its paths first; a cold start at full rate leaves a backlog):
+# the rate (the service compiles its paths first; a cold start at full rate leaves a backlog); an
+# event phase and its warm-up are one Gatling run, so that the measured seconds do not begin with a
+# cold load generator, new connections and Maven starting on the same cores:
 #   bare         POST /bench/bare-insert, one row into PostgreSQL: this machine's ceiling, measured
 #                by a closed loop of BENCH_BARE_CLIENTS (32) clients, each sending its next request
 #                when the answer arrives: the most the stack can take. (An open load far past the
 #                ceiling measures the queue it builds, not the ceiling.)
 #   dm           direct_message.created, a new thread each time, to a random seeded user
 #   achievement  achievement.unlocked for a random seeded user
-# Every event has its own Idempotency-Key. Prints per phase: requests, failures (and of them the
-# 503 `busy` answers of the intake's door), achieved
-# requests/s (successful answers over the whole phase, Gatling's mean throughput), p50 and p99
-# latency of the successful answers (Gatling's global figures).
+# Every event has its own Idempotency-Key. Prints per phase: requests, failures (for the bare
+# insert, of them the 503 `busy` answers of the intake's door; for events, the door's 503s over the
+# warm-up and the phase), achieved requests/s (successful answers over the phase), p50 and p99 (and
+# for events max) latency of the successful answers.
 #
 # The bare endpoint is benchmark code (bench/src), put on the class path with -Dloader.path and
 # switched on with SMS_BENCH_BARE_INSERT=true; it is never in the jar.
@@ -108,15 +110,13 @@ PSQL="psql -h $PGHOST -p $PGPORT -U $PGUSER -d $DB -q"
 $PSQL -c "create table bench_bare (id bigserial primary key, payload varchar(200), created_at timestamptz not null)"
 $PSQL -v users="$USERS" -f bench/seed-users.sql >/dev/null
 
-# one Gatling run; prints the global figures of the phase
+# one closed-loop Gatling run of the bare insert; prints the run's global figures
 phase() {
-  local target=$1 rate=$2 seconds=$3 label=$4 clients=0 ramp=false
-  [[ $label == warmup-* ]] && ramp=true
-  [[ $target == bare ]] && clients=$BARE_CLIENTS
+  local target=$1 rate=$2 seconds=$3 label=$4 clients=$BARE_CLIENTS
   local service0 pg0 service1 pg1
   service0=$(ticks "$SERVICE_PID"); pg0=$(pg_ticks)
   ./mvnw -q -B -f bench/gatling/pom.xml gatling:test -Dbase="http://localhost:$PORT" -Dkey=$KEY \
-    -Dtarget="$target" -Drate="$rate" -Dclients="$clients" -Dseconds="$seconds" -Dusers="$USERS" -Dramp="$ramp" \
+    -Dtarget="$target" -Drate="$rate" -Dclients="$clients" -Dseconds="$seconds" -Dusers="$USERS" \
     >"$OUT/gatling-$label.log" 2>&1 \
     || { tail -30 "$OUT/gatling-$label.log"; exit 1; }
   service1=$(ticks "$SERVICE_PID"); pg1=$(pg_ticks)
@@ -134,12 +134,47 @@ phase() {
                  label, total, ko, busy, rps, p50, p99, service * per, pg * per }' "$OUT/gatling-$label.log"
 }
 
+# one Gatling run of events: the warm-up, then the measured phase (bench/gatling Phases); CPU is
+# read when the measured phase starts and ends (its markers), latency from the phase's own histogram
+events() {
+  local target=$1 dir="$PWD/$OUT/run-$target" gatling service0 pg0 service1 pg1
+  rm -rf "$dir" && mkdir -p "$dir"
+  ./mvnw -q -B -f bench/gatling/pom.xml gatling:test -Dbase="http://localhost:$PORT" -Dkey=$KEY \
+    -Dtarget="$target" -Drate="$RATE" -Dusers="$USERS" -Dphases="warmup:$WARMUP,$target:$SECONDS_" \
+    -Dout="$dir" >"$OUT/gatling-$target.log" 2>&1 &
+  gatling=$!
+  await_marker() {
+    until [[ -e "$dir/markers/$1" ]]; do
+      kill -0 "$gatling" 2>/dev/null || { tail -30 "$OUT/gatling-$target.log"; exit 1; }
+      sleep 0.2
+    done
+  }
+  await_marker "$target"
+  service0=$(ticks "$SERVICE_PID"); pg0=$(pg_ticks)
+  jfr_start
+  await_marker end
+  service1=$(ticks "$SERVICE_PID"); pg1=$(pg_ticks)
+  jfr_stop
+  wait "$gatling" || { tail -30 "$OUT/gatling-$target.log"; exit 1; }
+  # phases.txt: name seconds ok failed p50 p99 max
+  awk -v target="$target" -v hz="$(getconf CLK_TCK)" -v service=$((service1 - service0)) \
+      -v pg=$((pg1 - pg0)) -v busy="$(sed -n 's/.*found 503 *\([0-9,]*\).*/\1/p' "$OUT/gatling-$target.log" | tail -1 | tr -dc 0-9)" '
+    $1 == target {
+      per = $3 > 0 ? 1000 / hz / $3 : 0
+      printf "%-12s requests %7d  failed %6d (503 busy in the run %6d)  ok/s %8.1f  p50 %6s ms  p99 %6s ms  max %6s ms  CPU ms/ok service %5.2f + PostgreSQL %5.2f\n",
+             target, $3 + $4, $4, busy, $3 / $2, $5, $6, $7, service * per, pg * per }' "$dir/phases.txt"
+}
+
 echo "service: $("$SERVICE_JAVA" -version 2>&1 | head -1), database $DB on $(own_postgres_describe), $USERS users, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for target in $PHASES; do
-  phase "$target" "$RATE" "$WARMUP" "warmup-$target" >/dev/null
-  jfr_start
-  phase "$target" "$RATE" "$SECONDS_" "$target"
-  jfr_stop
+  if [[ $target == bare ]]; then
+    phase bare "$RATE" "$WARMUP" warmup-bare >/dev/null
+    jfr_start
+    phase bare "$RATE" "$SECONDS_" bare
+    jfr_stop
+  else
+    events "$target"
+  fi
   jfr_summary
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); target: >= 2000 events/s with p99 <= 50 ms, and >= 0.5 x the bare ok/s"

@@ -2,9 +2,8 @@ package bench;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -20,14 +19,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * One phase of bench/intake.sh: {@code target} (bare, dm or achievement) at a constant {@code rate}
- * per second for {@code seconds}, each request with a fresh Idempotency-Key. Settings come as
- * system properties: base, key, target, rate, seconds, users (seeded users u1..uN). With {@code
- * clients} above 0 the phase is a closed loop of that many clients instead, each sending its next
- * request when the answer arrives: its throughput is the most the endpoint can take, without the
- * queue an open load past that point builds up. With {@code ramp} (the warm-ups) the open load rises
- * from a tenth of the rate to the rate, so that the service compiles its paths before it is asked
- * for everything; a cold start at full rate left a backlog that spilled into the measured phase.
+ * Load of bench/intake.sh: {@code target} (bare, dm or achievement), each request with a fresh
+ * Idempotency-Key. Settings come as system properties: base, key, target, rate, seconds, users
+ * (seeded users u1..uN), phases and out. Events go at {@code rate} per second in the open model
+ * through the consecutive {@code phases} of one run ({@link Phases}: a warm-up rising from a tenth
+ * of the rate, then the measured phase), so that the service compiles its paths before it is asked
+ * for everything and the measured phase meets a warm load generator. With {@code clients} above 0
+ * (the bare insert) the run is a closed loop of that many clients for {@code seconds} instead, each
+ * sending its next request when the answer arrives: its throughput is the most the endpoint can
+ * take, without the queue an open load past that point builds up.
  */
 public class IntakeSimulation extends Simulation {
 
@@ -38,7 +38,6 @@ public class IntakeSimulation extends Simulation {
   static final int SECONDS = Integer.getInteger("seconds", 30);
   static final int USERS = Integer.getInteger("users", 20000);
   static final int CLIENTS = Integer.getInteger("clients", 0);
-  static final boolean RAMP = Boolean.getBoolean("ramp");
   static final AtomicLong SEQUENCE = new AtomicLong();
 
   HttpProtocolBuilder protocol =
@@ -50,11 +49,15 @@ public class IntakeSimulation extends Simulation {
   Iterator<Map<String, Object>> feeder =
       Stream.generate(
               () -> {
+                Phases.Phase phase = CLIENTS > 0 ? null : Phases.now();
                 long n = SEQUENCE.incrementAndGet();
                 int user = 1 + ThreadLocalRandom.current().nextInt(USERS);
                 int sender = 1 + ThreadLocalRandom.current().nextInt(USERS);
-                return Map.<String, Object>of(
-                    "key", UUID.randomUUID().toString(), "n", n, "user", user, "sender", sender);
+                return phase == null
+                    ? Map.<String, Object>of("n", n)
+                    : Map.<String, Object>of(
+                        "key", UUID.randomUUID().toString(), "n", n, "user", user, "sender", sender,
+                        "phase", phase.name(), "phaseRef", phase);
               })
           .iterator();
 
@@ -72,7 +75,7 @@ public class IntakeSimulation extends Simulation {
           scenario("achievement.unlocked")
               .feed(feeder)
               .exec(
-                  http("achievement.unlocked")
+                  http("#{phase}")
                       .post("/api/v1/events")
                       .header("Idempotency-Key", "#{key}")
                       .body(
@@ -80,12 +83,13 @@ public class IntakeSimulation extends Simulation {
                               "{\"type\":\"achievement.unlocked\",\"data\":{\"user_id\":\"u#{user}\","
                                   + "\"achievement_id\":\"a#{n}\",\"achievement_name\":\"Streak\","
                                   + "\"points\":10}}"))
-                      .check(status().is(202)));
+                      .check(status().is(202), responseTimeInMillis().saveAs("rt")))
+              .exec(Phases::record);
       default ->
           scenario("direct_message.created")
               .feed(feeder)
               .exec(
-                  http("direct_message.created")
+                  http("#{phase}")
                       .post("/api/v1/events")
                       .header("Idempotency-Key", "#{key}")
                       .body(
@@ -95,7 +99,8 @@ public class IntakeSimulation extends Simulation {
                                   + "\"sender_name\":\"Ada\",\"recipient_ids\":[\"u#{user}\"],"
                                   + "\"message_preview\":\"Are you joining the battle tonight?\","
                                   + "\"thread_url\":\"https://allthrive.ai/messages/t#{n}\"}}"))
-                      .check(status().is(202)));
+                      .check(status().is(202), responseTimeInMillis().saveAs("rt")))
+              .exec(Phases::record);
     };
   }
 
@@ -104,11 +109,16 @@ public class IntakeSimulation extends Simulation {
     var population =
         CLIENTS > 0
             ? scenario.injectClosed(constantConcurrentUsers(CLIENTS).during(SECONDS))
-            : RAMP
-                ? scenario.injectOpen(rampUsersPerSec(Math.max(1, RATE / 10)).to(RATE).during(SECONDS))
-                : scenario.injectOpen(constantUsersPerSec(RATE).during(SECONDS));
+            : scenario.injectOpen(Phases.load(RATE));
     setUp(population)
         .protocols(protocol)
         .assertions(global().failedRequests().percent().lte(100.0));
+  }
+
+  @Override
+  public void after() {
+    if (CLIENTS == 0) {
+      Phases.finish();
+    }
   }
 }
