@@ -1,4 +1,4 @@
-# Functions of bench/end-to-end.sh (sourced; uses its variables).
+# Functions of bench/end-to-end.sh and bench/intake.sh (sourced; they use the script's variables).
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
@@ -22,7 +22,7 @@ wait_until() { # label seconds command...
       echo "the service stopped:" >&2; tail -40 "$OUT/service.log" >&2; exit 1
     fi
     if [[ -n "$GATLING_PID" ]] && ! kill -0 "$GATLING_PID" 2>/dev/null; then
-      echo "the load generator stopped:" >&2; tail -40 "$OUT/gatling.log" >&2; exit 1
+      echo "the load generator stopped:" >&2; tail -40 "${GATLING_LOG:-$OUT/gatling.log}" >&2; exit 1
     fi
     sleep 0.2
   done

@@ -56,11 +56,11 @@ SERVICE_JAVA=${SERVICE_JAVA:-java}
 KEY="bench-platform-key"
 PHASES=${BENCH_PHASES:-bare dm achievement}
 JDK_BIN=$(dirname "$(readlink -f "$(command -v "$SERVICE_JAVA")")")
+source bench/e2e-lib.sh
 source bench/e2e-profile.sh
 source bench/own-postgres.sh
 own_postgres_start
 trap own_postgres_stop EXIT
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 pg_ticks() {
   local pid sum=0
   for pid in $(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -Atd postgres -c \
@@ -83,7 +83,7 @@ if curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1; then
   exit 1
 fi
 psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "create database $DB" >/dev/null
-SERVICE_PID=""
+SERVICE_PID="" GATLING_PID=""
 cleanup() {
   if [[ -n "$SERVICE_PID" ]]; then kill "$SERVICE_PID" 2>/dev/null || true; wait "$SERVICE_PID" 2>/dev/null || true; fi
   psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -qc "drop database if exists $DB" >/dev/null || true
@@ -137,25 +137,22 @@ phase() {
 # one Gatling run of events: the warm-up, then the measured phase (bench/gatling Phases); CPU is
 # read when the measured phase starts and ends (its markers), latency from the phase's own histogram
 events() {
-  local target=$1 dir="$PWD/$OUT/run-$target" gatling service0 pg0 service1 pg1
+  local target=$1 dir="$PWD/$OUT/run-$target" service0 pg0 service1 pg1
+  local run=$((WARMUP + SECONDS_ + 120))
   rm -rf "$dir" && mkdir -p "$dir"
+  GATLING_LOG="$OUT/gatling-$target.log"
   ./mvnw -q -B -f bench/gatling/pom.xml gatling:test -Dbase="http://localhost:$PORT" -Dkey=$KEY \
     -Dtarget="$target" -Drate="$RATE" -Dusers="$USERS" -Dphases="warmup:$WARMUP,$target:$SECONDS_" \
-    -Dout="$dir" >"$OUT/gatling-$target.log" 2>&1 &
-  gatling=$!
-  await_marker() {
-    until [[ -e "$dir/markers/$1" ]]; do
-      kill -0 "$gatling" 2>/dev/null || { tail -30 "$OUT/gatling-$target.log"; exit 1; }
-      sleep 0.2
-    done
-  }
-  await_marker "$target"
+    -Dout="$dir" >"$GATLING_LOG" 2>&1 &
+  GATLING_PID=$!
+  wait_until "phase $target" "$run" test -e "$dir/markers/$target"
   service0=$(ticks "$SERVICE_PID"); pg0=$(pg_ticks)
   jfr_start
-  await_marker end
+  wait_until "the end of $target" "$run" test -e "$dir/markers/end"
   service1=$(ticks "$SERVICE_PID"); pg1=$(pg_ticks)
   jfr_stop
-  wait "$gatling" || { tail -30 "$OUT/gatling-$target.log"; exit 1; }
+  wait "$GATLING_PID" || { tail -30 "$GATLING_LOG"; exit 1; }
+  GATLING_PID=""
   # phases.txt: name seconds ok failed p50 p99 max
   awk -v target="$target" -v hz="$(getconf CLK_TCK)" -v service=$((service1 - service0)) \
       -v pg=$((pg1 - pg0)) -v busy="$(sed -n 's/.*found 503 *\([0-9,]*\).*/\1/p' "$OUT/gatling-$target.log" | tail -1 | tr -dc 0-9)" '
