@@ -84,12 +84,14 @@ final class Phases {
   }
 
   /**
-   * {@code rate} per second throughout; a first phase named {@code warmup} ramps up to it from a
-   * tenth instead, so that the service compiles its hot paths before it is asked for the full rate
-   * and the measured phases do not start behind a backlog of the warm-up. The warm-up's last third
-   * (30 s at most) already runs at the full rate: the first seconds at a rate the service has not
-   * seen before are not its steady state (the JIT compiles for the larger batches, the sends that
-   * could not go at once wait for the poller), and they belong to the warm-up.
+   * {@code rate} per second throughout; a first phase named {@code warmup} ramps up from a tenth
+   * to half of it instead and holds half, so that the service compiles its hot paths before it is
+   * asked for the full rate and the measured phases do not start behind a backlog of the warm-up:
+   * the JIT's compiler threads need a core of their own, and a warm-up that already fills both
+   * cores starves them, so that the measured phase still runs partly interpreted. The warm-up's
+   * last third (30 s at most) already runs at the full rate: the first seconds at a rate the
+   * service has not seen before are not its steady state (the JIT compiles for the larger batches,
+   * the sends that could not go at once wait for the poller), and they belong to the warm-up.
    */
   static OpenInjectionStep[] load(int rate) {
     long total = PHASES.get(PHASES.size() - 1).endsAfterMillis() / 1000;
@@ -98,8 +100,10 @@ final class Phases {
       return new OpenInjectionStep[] {constantUsersPerSec(rate).during(total)};
     }
     int hold = Math.min(30, first.seconds() / 3);
+    int rise = (first.seconds() - hold) / 2;
     return new OpenInjectionStep[] {
-      rampUsersPerSec(Math.max(1, rate / 10)).to(rate).during(first.seconds() - hold),
+      rampUsersPerSec(Math.max(1, rate / 10)).to(Math.max(1, rate / 2)).during(rise),
+      constantUsersPerSec(Math.max(1, rate / 2)).during(first.seconds() - hold - rise),
       constantUsersPerSec(rate).during(total - first.seconds() + hold)
     };
   }
