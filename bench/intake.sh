@@ -27,8 +27,9 @@
 # Also per phase: CPU ms per successful request of the service and of this database's PostgreSQL
 # backends (utime + stime from /proc); for events also the load generator's CPU ms per request,
 # how busy the machine's cores were, and the seconds the service's JIT spent compiling (a phase
-# that still compiles much has not reached its steady state: lengthen BENCH_WARMUP_SECONDS). BENCH_PHASES picks phases (default "bare dm achievement");
-# BENCH_JFR=1 records the service with JFR and prints the top frames of the measured phases.
+# that still compiles much has not reached its steady state: lengthen BENCH_WARMUP_SECONDS).
+# BENCH_PHASES picks phases (default "bare dm achievement"); BENCH_JFR=1 records the service with
+# JFR and prints the top frames of the measured phases.
 #
 # Environment: BENCH_INTAKE_PORT (18281), BENCH_JAVA (java for the service; default the newest
 # JDK 21+ under /usr/lib/jvm), BENCH_JAVA_OPTS ("-Xms1g -Xmx1g -XX:+UseParallelGC", as the README's
@@ -163,12 +164,14 @@ events() {
   GATLING_PID=""
   # phases.txt: name seconds ok failed p50 p99 max
   awk -v target="$target" -v hz="$(getconf CLK_TCK)" -v service=$((service1 - service0)) \
-      -v pg=$((pg1 - pg0)) -v gen=$((gen1 - gen0)) -v mbusy=$((busy1 - busy0)) -v mall=$((all1 - all0)) -v jit="$(awk -v a="$jit0" -v b="$jit1" 'BEGIN { print b - a }')" -v busy="$(sed -n 's/.*found 503 *\([0-9,]*\).*/\1/p' "$OUT/gatling-$target.log" | tail -1 | tr -dc 0-9)" '
+      -v pg=$((pg1 - pg0)) -v gen=$((gen1 - gen0)) -v mbusy=$((busy1 - busy0)) -v mall=$((all1 - all0)) \
+      -v jit="$(awk -v a="$jit0" -v b="$jit1" 'BEGIN { print b - a }')" -v busy="$(sed -n 's/.*found 503 *\([0-9,]*\).*/\1/p' "$OUT/gatling-$target.log" | tail -1 | tr -dc 0-9)" '
     $1 == target {
       per = $3 > 0 ? 1000 / hz / $3 : 0
       printf "%-12s requests %7d  failed %6d (503 busy in the run %6d)  ok/s %8.1f  p50 %6s ms  p99 %6s ms  max %6s ms  CPU ms/ok service %5.2f + PostgreSQL %5.2f\n",
              target, $3 + $4, $4, busy, $3 / $2, $5, $6, $7, service * per, pg * per
-      printf "%-12s load generator CPU ms/request %5.2f; machine busy %3.0f %%; JIT compiling %.1f s of the phase\n", "", gen * 1000 / hz / ($3 + $4), 100 * mbusy / mall, jit }' "$dir/phases.txt"
+      printf "%-12s load generator CPU ms/request %5.2f; machine busy %3.0f %%; JIT compiling %.1f s of the phase\n",
+             "", gen * 1000 / hz / ($3 + $4), 100 * mbusy / mall, jit }' "$dir/phases.txt"
 }
 
 echo "service: $("$SERVICE_JAVA" -version 2>&1 | head -1), database $DB on $(own_postgres_describe), $USERS users, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
