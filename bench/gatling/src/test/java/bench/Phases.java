@@ -101,9 +101,10 @@ final class Phases {
     }
     int hold = Math.min(30, first.seconds() / 3);
     int rise = (first.seconds() - hold) / 2;
+    int half = Math.max(1, rate / 2);
     return new OpenInjectionStep[] {
-      rampUsersPerSec(Math.max(1, rate / 10)).to(Math.max(1, rate / 2)).during(rise),
-      constantUsersPerSec(Math.max(1, rate / 2)).during(first.seconds() - hold - rise),
+      rampUsersPerSec(Math.max(1, rate / 10)).to(half).during(rise),
+      constantUsersPerSec(half).during(first.seconds() - hold - rise),
       constantUsersPerSec(rate).during(total - first.seconds() + hold)
     };
   }
