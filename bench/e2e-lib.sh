@@ -4,13 +4,6 @@ loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # utime + stime of a process, in clock ticks (0 once it is gone)
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-# CPU ticks of a process and all its descendants (a load generator's forked JVM)
-tree_ticks() {
-  local sum child
-  sum=$(ticks "$1")
-  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do sum=$((sum + $(tree_ticks "$child"))); done
-  echo "$sum"
-}
 # ticks of the whole machine: "busy total"
 machine_ticks() { awk '/^cpu / {t = 0; for (i = 2; i <= NF; i++) t += $i; print t - $5 - $6, t}' /proc/stat; }
 

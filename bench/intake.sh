@@ -25,9 +25,10 @@
 # switched on with SMS_BENCH_BARE_INSERT=true; it is never in the jar.
 #
 # Also per phase: CPU ms per successful request of the service and of this database's PostgreSQL
-# backends (utime + stime from /proc); for events also the load generator's CPU ms per request,
-# how busy the machine's cores were, and the seconds the service's JIT spent compiling (a phase
-# that still compiles much has not reached its steady state: lengthen BENCH_WARMUP_SECONDS).
+# backends (utime + stime from /proc); for events also the load generator's CPU ms per request
+# (its JVM's own count, written into the phase markers), how busy the machine's cores were, and the
+# seconds the service's JIT spent compiling (a phase that still compiles much has not reached its
+# steady state: lengthen BENCH_WARMUP_SECONDS).
 # BENCH_PHASES picks phases (default "bare dm achievement"); BENCH_JFR=1 records the service with
 # JFR and prints the top frames of the measured phases.
 #
@@ -142,7 +143,7 @@ phase() {
 # one Gatling run of events: the warm-up, then the measured phase (bench/gatling Phases); CPU is
 # read when the measured phase starts and ends (its markers), latency from the phase's own histogram
 events() {
-  local target=$1 dir="$PWD/$OUT/run-$target" service0 pg0 service1 pg1 gen0 gen1 busy0 busy1 all0 all1 jit0 jit1
+  local target=$1 dir="$PWD/$OUT/run-$target" service0 pg0 service1 pg1 busy0 busy1 all0 all1 jit0 jit1
   local run=$((WARMUP + SECONDS_ + 120))
   rm -rf "$dir" && mkdir -p "$dir"
   GATLING_LOG="$OUT/gatling-$target.log"
@@ -151,12 +152,12 @@ events() {
     -Dout="$dir" >"$GATLING_LOG" 2>&1 &
   GATLING_PID=$!
   wait_until "phase $target" "$run" test -e "$dir/markers/$target"
-  service0=$(ticks "$SERVICE_PID"); pg0=$(pg_ticks); gen0=$(tree_ticks "$GATLING_PID")
+  service0=$(ticks "$SERVICE_PID"); pg0=$(pg_ticks)
   read -r busy0 all0 < <(machine_ticks)
   jit0=$(jit_seconds)
   jfr_start
   wait_until "the end of $target" "$run" test -e "$dir/markers/end"
-  service1=$(ticks "$SERVICE_PID"); pg1=$(pg_ticks); gen1=$(tree_ticks "$GATLING_PID")
+  service1=$(ticks "$SERVICE_PID"); pg1=$(pg_ticks)
   read -r busy1 all1 < <(machine_ticks)
   jit1=$(jit_seconds)
   jfr_stop
@@ -164,14 +165,14 @@ events() {
   GATLING_PID=""
   # phases.txt: name seconds ok failed p50 p99 max
   awk -v target="$target" -v hz="$(getconf CLK_TCK)" -v service=$((service1 - service0)) \
-      -v pg=$((pg1 - pg0)) -v gen=$((gen1 - gen0)) -v mbusy=$((busy1 - busy0)) -v mall=$((all1 - all0)) \
+      -v pg=$((pg1 - pg0)) -v gen=$(($(cat "$dir/markers/end") - $(cat "$dir/markers/$target"))) -v mbusy=$((busy1 - busy0)) -v mall=$((all1 - all0)) \
       -v jit="$(awk -v a="$jit0" -v b="$jit1" 'BEGIN { print b - a }')" -v busy="$(sed -n 's/.*found 503 *\([0-9,]*\).*/\1/p' "$OUT/gatling-$target.log" | tail -1 | tr -dc 0-9)" '
     $1 == target {
       per = $3 > 0 ? 1000 / hz / $3 : 0
       printf "%-12s requests %7d  failed %6d (503 busy in the run %6d)  ok/s %8.1f  p50 %6s ms  p99 %6s ms  max %6s ms  CPU ms/ok service %5.2f + PostgreSQL %5.2f\n",
              target, $3 + $4, $4, busy, $3 / $2, $5, $6, $7, service * per, pg * per
       printf "%-12s load generator CPU ms/request %5.2f; machine busy %3.0f %%; JIT compiling %.1f s of the phase\n",
-             "", gen * 1000 / hz / ($3 + $4), 100 * mbusy / mall, jit }' "$dir/phases.txt"
+             "", gen / 1e6 / ($3 + $4), 100 * mbusy / mall, jit }' "$dir/phases.txt"
 }
 
 echo "service: $("$SERVICE_JAVA" -version 2>&1 | head -1), database $DB on $(own_postgres_describe), $USERS users, load before: $(cut -d' ' -f1-3 /proc/loadavg)"

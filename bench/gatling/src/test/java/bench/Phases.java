@@ -7,6 +7,7 @@ import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * One Gatling run cut into consecutive phases ({@code name:seconds,...}, system property {@code
  * phases}); a request belongs to the phase in which it starts. When a phase starts, the file {@code
- * markers/<name>} is written under {@code out} (the script samples CPU and counters then); at the
- * end, {@code markers/end}, and one line per phase in {@code phases.txt}: name, seconds, ok, failed,
+ * markers/<name>} is written under {@code out}, holding the CPU ns this JVM has used so far (the
+ * script samples CPU and counters then); at the end, {@code markers/end}, and one line per phase in {@code phases.txt}: name, seconds, ok, failed,
  * p50, p99 and max latency in ms of the successful answers. One run for warm-up and measurement, so
  * that the measured phase does not begin with a cold load generator, new connections and a JVM
  * starting on the same cores.
@@ -123,10 +124,16 @@ final class Phases {
     }
   }
 
+  /** The CPU this load generator's JVM has used so far, in ns. */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
   private static void mark(String name) {
     try {
       Files.createDirectories(OUT.resolve("markers"));
-      Files.writeString(OUT.resolve("markers").resolve(name), Long.toString(System.nanoTime()));
+      Files.writeString(OUT.resolve("markers").resolve(name), Long.toString(cpuNanos()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
