@@ -155,3 +155,29 @@ split_report() {
   split_quantiles "wait of an event for its transaction" sms_events_wait_seconds ""
   split_quantiles "transaction of a batch of events" sms_events_commit_seconds ""
 }
+
+# bench/intake.sh with BENCH_STATEMENTS=1: the statements that took most of PostgreSQL's time in a
+# measured phase (pg_stat_statements, reset when the phase starts; executor and planner time, both
+# of which include waits for locks and for a core). Statements of one shape with different numbers
+# of rows are one line.
+statement_times_start() {
+  [[ "${BENCH_STATEMENTS:-0}" == 1 ]] || return 0
+  psql -X -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" -c "create extension if not exists pg_stat_statements" \
+    -c "select pg_stat_statements_reset()" >/dev/null 2>&1 \
+    || echo "pg_stat_statements is not loaded (shared_preload_libraries): statement times not measured"
+}
+
+statement_times_report() { # events taken in during the phase
+  [[ "${BENCH_STATEMENTS:-0}" == 1 ]] || return 0
+  local -
+  set +o pipefail # without pg_stat_statements there is nothing to print
+  psql -X -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" -At -F $'\t' -c "
+    with s as (select calls, rows, total_exec_time e, total_plan_time p,
+        left(regexp_replace(regexp_replace(query, '\s+', ' ', 'g'), '\\\$[0-9]+', '?', 'g'), 70) shape
+      from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database()))
+    select sum(calls), sum(rows), round(sum(e)), round(sum(p)), shape from s group by shape
+    union all select sum(calls), sum(rows), round(sum(e)), round(sum(p)), '(all)' from s
+    order by 3 desc limit 13" 2>/dev/null | awk -F'\t' -v events="$1" '
+    NR == 1 { printf "%12s statements: calls, rows, executor + planner ms per event taken in:\n", "" }
+    { printf "%12s %7.2f %7.2f %6.3f + %6.3f  %s\n", "", $1 / events, $2 / events, $3 / events, $4 / events, $5 }'
+}

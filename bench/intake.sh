@@ -30,12 +30,14 @@
 # seconds the service's JIT spent compiling (a phase that still compiles much has not reached its
 # steady state: lengthen BENCH_WARMUP_SECONDS).
 # BENCH_PHASES picks phases (default "bare dm achievement"); BENCH_JFR=1 records the service with
-# JFR and prints the top frames of the measured phases.
+# JFR and prints the top frames of the measured phases; BENCH_STATEMENTS=1 prints the statements
+# that took most of PostgreSQL's time in each event phase (pg_stat_statements).
 #
 # Environment: BENCH_INTAKE_PORT (18281), BENCH_JAVA (java for the service; default the newest
 # JDK 21+ under /usr/lib/jvm), BENCH_JAVA_OPTS ("-Xms1g -Xmx1g -XX:+UseParallelGC", as the README's
 # production setup),
-# BENCH_USERS (20000), BENCH_WARMUP_SECONDS (10), BENCH_BARE_CLIENTS,
+# BENCH_JDBC_PARAMS (driver settings for the service's JDBC URL, e.g.
+# "preparedStatementCacheQueries=2048"), BENCH_USERS (20000), BENCH_WARMUP_SECONDS (10), BENCH_BARE_CLIENTS,
 # BENCH_BUILD=1 (rebuild the jar), BENCH_PG (own: a PostgreSQL server of the run's own with the
 # production settings, BENCH_PG_WAL_GB and BENCH_PG_SETTINGS as there, bench/own-postgres.sh;
 # shared: PGHOST/PGPORT/PGUSER). Needs psql, curl, a JDK; the Gatling
@@ -99,7 +101,7 @@ trap cleanup EXIT
 trap "exit 130" INT TERM
 
 env SERVER_PORT=$PORT SMS_DEMO=false SMS_PROVIDER=console SMS_BENCH_BARE_INSERT=true \
-  SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME=$PGUSER \
+  SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB${BENCH_JDBC_PARAMS:+?$BENCH_JDBC_PARAMS}" SPRING_DATASOURCE_USERNAME=$PGUSER \
   DB_SCHEDULER_POLLING_STRATEGY=lock_and_fetch ${BENCH_SERVICE_ENV:-} \
   PLATFORM_API_KEY=$KEY ADMIN_API_KEY=bench-admin-key JWT_SECRET=bench-jwt-secret-of-at-least-thirty-two-bytes \
   SMS_SECRET_KEY=bench-secret-key-of-at-least-thirty-two-characters \
@@ -156,6 +158,7 @@ events() {
   read -r busy0 all0 < <(machine_ticks)
   jit0=$(jit_seconds)
   jfr_start
+  statement_times_start
   wait_until "the end of $target" "$run" test -e "$dir/markers/end"
   service1=$(ticks "$SERVICE_PID"); pg1=$(pg_ticks)
   read -r busy1 all1 < <(machine_ticks)
@@ -173,6 +176,7 @@ events() {
              target, $3 + $4, $4, busy, $3 / $2, $5, $6, $7, service * per, pg * per
       printf "%-12s load generator CPU ms/request %5.2f; machine busy %3.0f %%; JIT compiling %.1f s of the phase\n",
              "", gen / 1e6 / ($3 + $4), 100 * mbusy / mall, jit }' "$dir/phases.txt"
+  statement_times_report "$(awk -v target="$target" '$1 == target { print $3 }' "$dir/phases.txt")"
 }
 
 echo "service: $("$SERVICE_JAVA" -version 2>&1 | head -1), database $DB on $(own_postgres_describe), $USERS users, load before: $(cut -d' ' -f1-3 /proc/loadavg)"

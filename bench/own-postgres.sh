@@ -51,7 +51,8 @@ EOF
     printf '%b\n' "$BENCH_PG_SETTINGS" >>"$OWN_PG_DIR/data/postgresql.conf"
   fi
   # BENCH_STATEMENTS=1 counts statements with pg_stat_statements
-  [[ "${BENCH_STATEMENTS:-0}" == 1 ]] && echo "shared_preload_libraries = 'pg_stat_statements'" >>"$OWN_PG_DIR/data/postgresql.conf"
+  [[ "${BENCH_STATEMENTS:-0}" == 1 ]] && printf '%s\n' "shared_preload_libraries = 'pg_stat_statements'" \
+    "pg_stat_statements.track_planning = on" >>"$OWN_PG_DIR/data/postgresql.conf"
   "${OWN_PG_AS[@]}" "$bin/pg_ctl" -D "$OWN_PG_DIR/data" -l "$OWN_PG_DIR/server.log" -w start >/dev/null \
     || { tail -20 "$OWN_PG_DIR/server.log" >&2; exit 1; }
   # a switch needs a record since the last one; the checkpoint then keeps the segments for reuse
