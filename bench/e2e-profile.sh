@@ -178,6 +178,7 @@ statement_times_report() { # events taken in during the phase
     select sum(calls), sum(rows), round(sum(e)), round(sum(p)), shape from s group by shape
     union all select sum(calls), sum(rows), round(sum(e)), round(sum(p)), '(all)' from s
     order by 3 desc limit 13" 2>/dev/null | awk -F'\t' -v events="$1" '
+    events == 0 { exit }
     NR == 1 { printf "%12s statements: calls, rows, executor + planner ms per event taken in:\n", "" }
     { printf "%12s %7.2f %7.2f %6.3f + %6.3f  %s\n", "", $1 / events, $2 / events, $3 / events, $4 / events, $5 }'
 }
