@@ -74,7 +74,7 @@ public class SlidingLimiter {
     Optional<Rate> refused =
         rates.stream().filter(r -> !taken.contains(keys.of(r.key()))).findFirst();
     if (refused.isPresent()) {
-      rates.stream().filter(r -> taken.contains(keys.of(r.key()))).forEach(this::release);
+      releaseKeys(rates.stream().map(r -> keys.of(r.key())).filter(taken::contains).toList());
     }
     return refused;
   }
@@ -82,10 +82,10 @@ public class SlidingLimiter {
   /**
    * {@link #tryAcquireAll} for each group of rates, all groups at once: the first refusing rate of
    * each group, or empty where the group took its hits. On PostgreSQL every key is hit by one
-   * statement (rows in key order); a group that was refused gives back the hits it took. Where
-   * groups share keys (or elsewhere) the groups are taken one by one, in the given order; on
-   * PostgreSQL every row is locked first, in key order, so that two transactions taking the same
-   * keys in other orders cannot deadlock.
+   * statement (rows in key order), and the groups that were refused give back the hits they took in
+   * one more. Where groups share keys (or elsewhere) the groups are taken one by one, in the given
+   * order; on PostgreSQL every row is locked first, in key order, so that two transactions taking
+   * the same keys in other orders cannot deadlock.
    */
   @Transactional
   public List<Optional<Rate>> tryAcquireEach(List<List<Rate>> groups) {
@@ -100,14 +100,16 @@ public class SlidingLimiter {
     Map<Rate, String> hashed = hashed(all);
     Set<String> taken = upsertAll(hashed, clock.millis());
     List<Optional<Rate>> refusals = new ArrayList<>(groups.size());
+    List<String> givenBack = new ArrayList<>();
     for (List<Rate> group : groups) {
       Optional<Rate> refused =
           group.stream().filter(r -> !taken.contains(hashed.get(r))).findFirst();
       if (refused.isPresent()) {
-        group.stream().filter(r -> taken.contains(hashed.get(r))).forEach(this::release);
+        group.stream().map(hashed::get).filter(taken::contains).forEach(givenBack::add);
       }
       refusals.add(refused);
     }
+    releaseKeys(givenBack);
     return refusals;
   }
 
@@ -131,12 +133,19 @@ public class SlidingLimiter {
     return (int) Math.min(rate.limit(), left);
   }
 
-  /** Gives one hit back (a later check refused the message). */
+  /** Gives one hit of each rate back (a later check refused the message). Keys must be distinct. */
   @Transactional
-  public void release(Rate rate) {
-    jdbc.sql("update rate_gcra set tat = tat - emission_ms where counter_key = :k")
-        .param("k", keys.of(rate.key()))
-        .update();
+  public void release(List<Rate> rates) {
+    releaseKeys(rates.stream().map(r -> keys.of(r.key())).toList());
+  }
+
+  /** One statement for all the stored keys, each given one hit back. */
+  private void releaseKeys(List<String> stored) {
+    if (!stored.isEmpty()) {
+      jdbc.sql("update rate_gcra set tat = tat - emission_ms where counter_key in (:k)")
+          .param("k", stored)
+          .update();
+    }
   }
 
   /** Forgets keys whose next hit is in the past: they allow their whole limit again. */

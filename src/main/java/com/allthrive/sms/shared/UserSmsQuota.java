@@ -42,7 +42,7 @@ public class UserSmsQuota {
 
   /** Gives back a text taken for a message that is not sent after all. */
   public void giveBack(UserId user) {
-    rates(user).forEach(limiter::release);
+    limiter.release(rates(user));
   }
 
   public Remaining remaining(UserId user) {

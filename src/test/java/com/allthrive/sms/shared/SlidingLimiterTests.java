@@ -99,6 +99,33 @@ class SlidingLimiterTests {
     }
 
     @Test
+    void groupsThatAreRefusedGiveBackWhatTheyTookAndTheOthersKeepIt() {
+      Rate adaHour = new Rate("h:ada", 1, HOUR);
+      Rate adaDay = new Rate("d:ada", 5, Duration.ofDays(1));
+      Rate bobHour = new Rate("h:bob", 1, HOUR);
+      Rate bobDay = new Rate("d:bob", 5, Duration.ofDays(1));
+      Rate cyHour = new Rate("h:cy", 3, HOUR);
+      Rate cyDay = new Rate("d:cy", 5, Duration.ofDays(1));
+      takeUpTo(adaHour, 1);
+      takeUpTo(bobHour, 1);
+
+      var refusals =
+          limiter.tryAcquireEach(
+              List.of(List.of(adaHour, adaDay), List.of(bobHour, bobDay), List.of(cyHour, cyDay)));
+
+      assertThat(refusals)
+          .containsExactly(Optional.of(adaHour), Optional.of(bobHour), Optional.empty());
+      assertThat(limiter.remaining(adaDay)).isEqualTo(5);
+      assertThat(limiter.remaining(bobDay)).isEqualTo(5);
+      assertThat(limiter.remaining(cyHour)).isEqualTo(2);
+      assertThat(limiter.remaining(cyDay)).isEqualTo(4);
+
+      limiter.release(List.of(cyHour, cyDay));
+      assertThat(limiter.remaining(cyHour)).isEqualTo(3);
+      assertThat(limiter.remaining(cyDay)).isEqualTo(5);
+    }
+
+    @Test
     void grantsExactlyTheLimitToConcurrentCallers() throws Exception {
       Rate rate = new Rate("user-day:eve", 30, Duration.ofDays(1));
       var pool = Executors.newFixedThreadPool(8);

@@ -51,7 +51,7 @@ class InvitationLimits implements Rule {
 
   @Override
   public void giveBack(Candidate c, Instant now, boolean deferred) {
-    rates(c).forEach(limiter::release);
+    limiter.release(rates(c));
   }
 
   private List<Rate> rates(Candidate c) {
