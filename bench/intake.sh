@@ -60,6 +60,7 @@ JAR=$(ls target/allthrive-sms-*.jar 2>/dev/null | grep -v original | head -1 || 
 SERVICE_JAVA=${BENCH_JAVA:-$(ls -d /usr/lib/jvm/*-2[1-9]*/bin/java 2>/dev/null | sort -t- -k2 -V | tail -1 || true)}
 SERVICE_JAVA=${SERVICE_JAVA:-java}
 KEY="bench-platform-key"
+ADMIN_KEY="bench-admin-key"
 PHASES=${BENCH_PHASES:-bare dm achievement}
 JDK_BIN=$(dirname "$(readlink -f "$(command -v "$SERVICE_JAVA")")")
 source bench/e2e-lib.sh
@@ -70,7 +71,7 @@ trap own_postgres_stop EXIT
 # seconds the service's JIT has spent compiling so far, from its own metrics: a jstat would start a
 # JVM on the two busy cores right when the measured phase begins, and its start shows in the p99
 jit_seconds() {
-  curl -fs -H "X-Api-Key: bench-admin-key" "http://localhost:$PORT/actuator/metrics/jvm.compilation.time" \
+  curl -fs -H "X-Api-Key: $ADMIN_KEY" "http://localhost:$PORT/actuator/metrics/jvm.compilation.time" \
     | sed -n 's/.*"value":\([0-9.E+-]*\).*/\1/p' | awk '{ printf "%.3f\n", $1 / 1000 } END { if (NR == 0) print 0 }'
 }
 pg_ticks() {
@@ -107,7 +108,7 @@ trap "exit 130" INT TERM
 env SERVER_PORT=$PORT SMS_DEMO=false SMS_PROVIDER=console SMS_BENCH_BARE_INSERT=true \
   SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB${BENCH_JDBC_PARAMS:+?$BENCH_JDBC_PARAMS}" SPRING_DATASOURCE_USERNAME=$PGUSER \
   DB_SCHEDULER_POLLING_STRATEGY=lock_and_fetch ${BENCH_SERVICE_ENV:-} \
-  PLATFORM_API_KEY=$KEY ADMIN_API_KEY=bench-admin-key JWT_SECRET=bench-jwt-secret-of-at-least-thirty-two-bytes \
+  PLATFORM_API_KEY=$KEY ADMIN_API_KEY=$ADMIN_KEY JWT_SECRET=bench-jwt-secret-of-at-least-thirty-two-bytes \
   SMS_SECRET_KEY=bench-secret-key-of-at-least-thirty-two-characters \
   "$SERVICE_JAVA" $(service_java_options) -Dloader.path="$OUT/classes" -cp "$JAR" \
   org.springframework.boot.loader.launch.PropertiesLauncher >"$OUT/service.log" 2>&1 &
