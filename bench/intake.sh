@@ -14,6 +14,10 @@
 #                by a closed loop of BENCH_BARE_CLIENTS (32) clients, each sending its next request
 #                when the answer arrives: the most the stack can take. (An open load far past the
 #                ceiling measures the queue it builds, not the ceiling.)
+#   bare-open    (only when named in BENCH_PHASES, after bare) the bare insert in the open model
+#                with the events' warm-up and rate: one row insert's p99 on this machine at that
+#                rate. It has no door: on a service not yet warmed by `bare` its backlog can grow
+#                until the heap is full
 #   dm           direct_message.created, a new thread each time, to a random seeded user
 #   achievement  achievement.unlocked for a random seeded user
 # Every event has its own Idempotency-Key. Prints per phase: requests, failures (for the bare

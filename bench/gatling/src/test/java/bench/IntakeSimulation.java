@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * for everything and the measured phase meets a warm load generator. With {@code clients} above 0
  * (the bare insert) the run is a closed loop of that many clients for {@code seconds} instead, each
  * sending its next request when the answer arrives: its throughput is the most the endpoint can
- * take, without the queue an open load past that point builds up.
+ * take, without the queue an open load past that point builds up. {@code bare-open} sends the bare
+ * insert in the open model and phases of the events instead: what one row insert costs at their rate.
  */
 public class IntakeSimulation extends Simulation {
 
@@ -71,6 +72,15 @@ public class IntakeSimulation extends Simulation {
                       .post("/bench/bare-insert")
                       .body(StringBody("{\"n\":#{n}}"))
                       .check(status().is(200)));
+      case "bare-open" ->
+          scenario("bare insert, open load")
+              .feed(feeder)
+              .exec(
+                  http("#{phase}")
+                      .post("/bench/bare-insert")
+                      .body(StringBody("{\"n\":#{n}}"))
+                      .check(status().is(200), responseTimeInMillis().saveAs("rt")))
+              .exec(Phases::record);
       case "achievement" ->
           scenario("achievement.unlocked")
               .feed(feeder)
