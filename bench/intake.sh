@@ -16,8 +16,8 @@
 #                ceiling measures the queue it builds, not the ceiling.)
 #   bare-open    (only when named in BENCH_PHASES, after bare) the bare insert in the open model
 #                with the events' warm-up and rate: one row insert's p99 on this machine at that
-#                rate. It has no door: on a service not yet warmed by `bare` its backlog can grow
-#                until the heap is full
+#                rate. It has no door: when the machine falls behind, its backlog grows until the
+#                service's heap is full and the phase fails (bench/README.md, "Twentieth round")
 #   dm           direct_message.created, a new thread each time, to a random seeded user
 #   achievement  achievement.unlocked for a random seeded user
 # Every event has its own Idempotency-Key. Prints per phase: requests, failures (for the bare
